@@ -1,0 +1,21 @@
+package org.pingzhi.common.model;
+
+/** The kinds of output document, each with its Elasticsearch index and replay file. */
+public enum DocumentKind {
+    INCIDENT("incidents"),
+    SLA_EVENT("sla-events"),
+    ALERT("alerts"),
+    METRIC("metrics"),
+    DEAD_LETTER("deadletter");
+
+    private final String baseName;
+
+    DocumentKind(String baseName) {
+        this.baseName = baseName;
+    }
+
+    /** Index name without prefix ({@code incidents}) and replay file stem. */
+    public String baseName() {
+        return baseName;
+    }
+}
