@@ -1,0 +1,58 @@
+package org.pingzhi.jobs.graph;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.pingzhi.common.model.DeadLetter;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.RawRecord;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
+import org.pingzhi.jobs.normalize.NormalizeFunction;
+
+/**
+ * The command-center graph between its edges: raw records of both sources in, documents and dead
+ * letters out. Live (Kafka, Elasticsearch) and replay (files) attach different edges to this one
+ * graph; nothing in here knows which one it is running in.
+ */
+public final class CommandCenterGraph {
+
+    private CommandCenterGraph() {}
+
+    public static CommandCenterStreams build(
+            DataStream<RawRecord> hotline,
+            DataStream<RawRecord> police,
+            CommandCenterSettings settings) {
+        SingleOutputStreamOperator<UnifiedEvent> hotlineEvents =
+                normalize(hotline, Source.HOTLINE_12345, settings);
+        SingleOutputStreamOperator<UnifiedEvent> policeEvents =
+                normalize(police, Source.POLICE_110, settings);
+
+        DataStream<DeadLetter> deadLetters =
+                hotlineEvents
+                        .getSideOutput(OutputTags.DEAD_LETTERS)
+                        .union(policeEvents.getSideOutput(OutputTags.DEAD_LETTERS));
+
+        DataStream<Document> incidentDocuments =
+                hotlineEvents
+                        .union(policeEvents)
+                        .assignTimestampsAndWatermarks(settings.watermarks())
+                        .uid("event-time")
+                        .name("Event time and watermarks")
+                        .keyBy(UnifiedEvent::incidentId)
+                        .process(
+                                new IncidentLifecycleFunction(
+                                        settings.slaPolicy(), settings.lifecycle()))
+                        .uid("incident-lifecycle")
+                        .name("Incident lifecycle and SLA");
+
+        return new CommandCenterStreams(incidentDocuments, deadLetters);
+    }
+
+    private static SingleOutputStreamOperator<UnifiedEvent> normalize(
+            DataStream<RawRecord> raw, Source source, CommandCenterSettings settings) {
+        return raw.process(new NormalizeFunction(source, settings.normalizer()))
+                .uid("normalize-" + source.defaultTopic())
+                .name("Normalize " + source.code());
+    }
+}

@@ -1,0 +1,110 @@
+package org.pingzhi.jobs.replay;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The command line of {@code pingzhi replay}.
+ *
+ * @param hotline the 12345 JSONL file
+ * @param police the 110 JSONL file
+ * @param outputDirectory where the output files go
+ * @param policy an SLA policy file, or null for the shipped default (600 s for every incident)
+ * @param parallelism the job's parallelism
+ * @param configuration further {@code key=value} settings (e.g. the caller-key secret)
+ */
+public record ReplayArguments(
+        Path hotline,
+        Path police,
+        Path outputDirectory,
+        Path policy,
+        int parallelism,
+        Map<String, String> configuration) {
+
+    public static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: pingzhi replay --hotline FILE --police FILE --out DIR [options]",
+                    "",
+                    "Runs the command-center job bounded over JSONL files of the two input"
+                            + " topics, in event time only,",
+                    "and writes incidents.jsonl, sla-events.jsonl, alerts.jsonl and"
+                            + " deadletter.jsonl into DIR.",
+                    "",
+                    "  --hotline FILE      12345 work-order events (topic hotline-12345)",
+                    "  --police FILE       110 alarm events (topic police-110)",
+                    "  --out DIR           output directory (created if missing)",
+                    "  --policy FILE       SLA policy (JSON); default: 600 s for every incident",
+                    "  --parallelism N     job parallelism (default 2)",
+                    "  --conf KEY=VALUE    any configuration option, repeatable",
+                    "                      (e.g. --conf pingzhi.privacy.caller-key-secret=...)");
+
+    /** Thrown for a command line that cannot be run; its message says what is wrong. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static ReplayArguments parse(String... args) throws UsageException {
+        Path hotline = null;
+        Path police = null;
+        Path out = null;
+        Path policy = null;
+        int parallelism = 2;
+        Map<String, String> configuration = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new UsageException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--hotline" -> hotline = Path.of(value);
+                case "--police" -> police = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                case "--policy" -> policy = Path.of(value);
+                case "--parallelism" -> parallelism = positiveInt(flag, value);
+                case "--conf" -> putSetting(configuration, value);
+                default -> throw new UsageException("unknown option " + flag);
+            }
+        }
+        requireFlag(hotline, "--hotline FILE");
+        requireFlag(police, "--police FILE");
+        requireFlag(out, "--out DIR");
+        return new ReplayArguments(hotline, police, out, policy, parallelism, configuration);
+    }
+
+    private static void requireFlag(Object value, String flag) throws UsageException {
+        if (value == null) {
+            throw new UsageException(flag + " is required");
+        }
+    }
+
+    private static int positiveInt(String flag, String value) throws UsageException {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " takes a positive whole number, not '" + value + "'");
+    }
+
+    private static void putSetting(Map<String, String> configuration, String keyValue)
+            throws UsageException {
+        int equals = keyValue.indexOf('=');
+        if (equals <= 0) {
+            throw new UsageException("--conf takes KEY=VALUE, not '" + keyValue + "'");
+        }
+        configuration.put(keyValue.substring(0, equals), keyValue.substring(equals + 1));
+    }
+}

@@ -1,0 +1,63 @@
+package org.pingzhi.jobs.replay;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code pingzhi replay}: the command-center job over history files. */
+public final class ReplayCommand {
+
+    private ReplayCommand() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a replay; returns the process exit code (0 done, 1 failed, 2 bad command line). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ReplayArguments arguments;
+        try {
+            arguments = ReplayArguments.parse(args);
+        } catch (ReplayArguments.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                err.println("pingzhi replay: " + e.getMessage());
+            }
+            err.println(ReplayArguments.USAGE);
+            return 2;
+        }
+        String unreadable =
+                unreadableInput("--hotline", arguments.hotline())
+                        + unreadableInput("--police", arguments.police());
+        if (!unreadable.isEmpty()) {
+            err.print(unreadable);
+            return 1;
+        }
+        try {
+            ReplaySummary summary = ReplayJob.run(arguments);
+            out.println(
+                    "replay: " + summary.line() + " -> " + arguments.outputDirectory().toAbsolutePath());
+            return 0;
+        } catch (Exception e) {
+            err.println("pingzhi replay failed: " + rootCause(e));
+            return 1;
+        }
+    }
+
+    private static String unreadableInput(String flag, Path file) {
+        if (Files.isRegularFile(file) && Files.isReadable(file)) {
+            return "";
+        }
+        String why = Files.exists(file) ? "not a readable file" : "no such file";
+        return "pingzhi replay: cannot read " + flag + " " + file + ": " + why + "\n";
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == failure
+                ? String.valueOf(failure.getMessage())
+                : failure.getMessage() + " (caused by " + cause + ")";
+    }
+}

@@ -1,0 +1,109 @@
+package org.pingzhi.jobs.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.DocumentKind;
+
+/**
+ * Writes what the live job would leave in Elasticsearch: for each kind, the last document written
+ * under each id, one JSON line each, in id order, into {@code <kind>.jsonl}. Runs with
+ * parallelism 1; the files are written once, at the end of the input, each atomically.
+ */
+public final class ReplayFilesSink implements Sink<Document> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The files replay always writes, even when empty. */
+    static final List<DocumentKind> ALWAYS_WRITTEN =
+            List.of(
+                    DocumentKind.INCIDENT,
+                    DocumentKind.SLA_EVENT,
+                    DocumentKind.ALERT,
+                    DocumentKind.DEAD_LETTER);
+
+    private final String outputDirectory;
+
+    public ReplayFilesSink(Path outputDirectory) {
+        this.outputDirectory = outputDirectory.toString();
+    }
+
+    public static Path fileOf(Path outputDirectory, DocumentKind kind) {
+        return outputDirectory.resolve(kind.baseName() + ".jsonl");
+    }
+
+    @Override
+    public SinkWriter<Document> createWriter(WriterInitContext context) {
+        return new LastWriteWinsWriter(Path.of(outputDirectory));
+    }
+
+    private static final class LastWriteWinsWriter implements SinkWriter<Document> {
+        private final Path directory;
+        private final Map<DocumentKind, Map<String, String>> documents =
+                new EnumMap<>(DocumentKind.class);
+        private boolean written;
+
+        LastWriteWinsWriter(Path directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void write(Document document, Context context) {
+            documents.computeIfAbsent(document.kind(), kind -> new HashMap<>())
+                    .put(document.id(), document.json());
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            if (endOfInput && !written) {
+                Files.createDirectories(directory);
+                for (DocumentKind kind : DocumentKind.values()) {
+                    Map<String, String> byId = documents.getOrDefault(kind, Map.of());
+                    if (!byId.isEmpty() || ALWAYS_WRITTEN.contains(kind)) {
+                        writeAtomically(fileOf(directory, kind), byId);
+                    }
+                }
+                written = true;
+            }
+        }
+
+        private static void writeAtomically(Path file, Map<String, String> byId)
+                throws IOException {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                byId.keySet().stream()
+                        .sorted(DocumentIdOrder.INSTANCE)
+                        .forEach(id -> writeLine(out, byId.get(id)));
+            }
+            Files.move(
+                    temporary,
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        private static void writeLine(Writer out, String json) {
+            try {
+                out.write(json);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,68 @@
+package org.pingzhi.jobs.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.pingzhi.common.json.Json;
+import org.pingzhi.common.model.DocumentKind;
+
+/**
+ * The one-line account of a replay, read back from its output files.
+ *
+ * @param recordsRead non-blank input lines
+ * @param incidents incidents in {@code incidents.jsonl}
+ * @param bySlaStatus incidents per SLA status (MET, BREACHED, VOID, PENDING)
+ * @param deadLetters lines in {@code deadletter.jsonl}
+ */
+public record ReplaySummary(
+        long recordsRead, long incidents, Map<String, Long> bySlaStatus, long deadLetters) {
+
+    public static ReplaySummary read(Path outputDirectory, long recordsRead) throws IOException {
+        Map<String, Long> bySlaStatus = new TreeMap<>();
+        for (String status : new String[] {"MET", "BREACHED", "VOID", "PENDING"}) {
+            bySlaStatus.put(status, 0L);
+        }
+        long incidents = 0;
+        try (Stream<String> lines =
+                Files.lines(ReplayFilesSink.fileOf(outputDirectory, DocumentKind.INCIDENT))) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                incidents++;
+                bySlaStatus.merge(slaStatusOf(line), 1L, Long::sum);
+            }
+        }
+        long deadLetters;
+        try (Stream<String> lines =
+                Files.lines(ReplayFilesSink.fileOf(outputDirectory, DocumentKind.DEAD_LETTER))) {
+            deadLetters = lines.count();
+        }
+        return new ReplaySummary(recordsRead, incidents, bySlaStatus, deadLetters);
+    }
+
+    private static String slaStatusOf(String incidentJson) {
+        try {
+            JsonNode status = Json.mapper().readTree(incidentJson).get("slaStatus");
+            return status == null || status.isNull() ? "UNKNOWN" : status.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** E.g. {@code 35 records read, 9 incidents (MET 4, BREACHED 3, VOID 1, PENDING 1), 6 dead letters}. */
+    public String line() {
+        return String.format(
+                "%d records read, %d incidents (MET %d, BREACHED %d, VOID %d, PENDING %d), %d dead"
+                        + " letters",
+                recordsRead,
+                incidents,
+                bySlaStatus.getOrDefault("MET", 0L),
+                bySlaStatus.getOrDefault("BREACHED", 0L),
+                bySlaStatus.getOrDefault("VOID", 0L),
+                bySlaStatus.getOrDefault("PENDING", 0L),
+                deadLetters);
+    }
+}
