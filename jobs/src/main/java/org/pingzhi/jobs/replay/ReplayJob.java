@@ -14,6 +14,7 @@ import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.sla.SlaPolicy;
+import org.pingzhi.jobs.time.EventTime;
 
 /**
  * The command-center graph bounded over JSONL files, in event time only: no watermark moves
@@ -43,7 +44,7 @@ public final class ReplayJob {
                         policy,
                         LifecycleSettings.fromConfiguration(configuration)
                                 .withHorizon(scan.horizon()),
-                        WatermarkStrategy.noWatermarks());
+                        EventTime.replay());
         CommandCenterGraph.build(
                         fileRecords(env, arguments.hotline(), Source.HOTLINE_12345),
                         fileRecords(env, arguments.police(), Source.POLICE_110),

@@ -1,0 +1,42 @@
+package org.pingzhi.jobs.config;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Checkpointing and state of the live job. */
+public final class OperationsOptions {
+
+    /** Where keyed state lives. */
+    public enum StateBackend {
+        /** On the heap: fastest, bounded by memory (the default; a county's incidents fit). */
+        HASHMAP,
+        /** In RocksDB on local disk, for state larger than memory. */
+        ROCKSDB
+    }
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("pingzhi.checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Interval of exactly-once checkpoints; 0 turns checkpointing off (and"
+                                    + " the Kafka sinks fall back to at-least-once).");
+
+    public static final ConfigOption<String> CHECKPOINT_DIRECTORY =
+            ConfigOptions.key("pingzhi.checkpoint.directory")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Durable checkpoint storage, e.g. s3://bucket/pingzhi or"
+                                    + " file:///var/lib/pingzhi/checkpoints. Without it, the"
+                                    + " cluster's execution.checkpointing.dir applies.");
+
+    public static final ConfigOption<StateBackend> STATE_BACKEND =
+            ConfigOptions.key("pingzhi.state.backend")
+                    .enumType(StateBackend.class)
+                    .defaultValue(StateBackend.HASHMAP)
+                    .withDescription("HASHMAP (heap) or ROCKSDB (disk, incremental checkpoints).");
+
+    private OperationsOptions() {}
+}

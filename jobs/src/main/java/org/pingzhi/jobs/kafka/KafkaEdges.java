@@ -1,0 +1,69 @@
+package org.pingzhi.jobs.kafka;
+
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.RawRecord;
+import org.pingzhi.common.model.Source;
+
+/** The Kafka sources and sinks of the live command-center job, from configuration. */
+public final class KafkaEdges {
+
+    private KafkaEdges() {}
+
+    public static KafkaSource<RawRecord> source(Configuration configuration, Source source) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setProperties(KafkaOptions.clientProperties(configuration))
+                .setTopics(topicOf(configuration, source))
+                .setGroupId(configuration.get(KafkaOptions.GROUP_ID))
+                .setClientIdPrefix("pingzhi-" + source.defaultTopic())
+                .setStartingOffsets(startingOffsets(configuration))
+                .setDeserializer(new RawRecordDeserializer())
+                .build();
+    }
+
+    public static String topicOf(Configuration configuration, Source source) {
+        return configuration.get(
+                source == Source.POLICE_110
+                        ? KafkaOptions.POLICE_TOPIC
+                        : KafkaOptions.HOTLINE_TOPIC);
+    }
+
+    /**
+     * A sink of documents to {@code topic}, keyed by document id; transactional (exactly-once)
+     * when the job checkpoints, at-least-once otherwise.
+     */
+    public static KafkaSink<Document> documentSink(
+            Configuration configuration, String topic, boolean checkpointing) {
+        Properties producer = new Properties();
+        // Below the brokers' default transaction.max.timeout.ms (15 min); Flink's default, 1 h,
+        // is refused by a broker left at its defaults.
+        producer.setProperty("transaction.timeout.ms", "600000");
+        producer.putAll(KafkaOptions.clientProperties(configuration));
+        return KafkaSink.<Document>builder()
+                .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setKafkaProducerConfig(producer)
+                .setRecordSerializer(new DocumentRecordSerializer(topic))
+                .setDeliveryGuarantee(
+                        checkpointing
+                                ? DeliveryGuarantee.EXACTLY_ONCE
+                                : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(
+                        configuration.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-" + topic)
+                .build();
+    }
+
+    private static OffsetsInitializer startingOffsets(Configuration configuration) {
+        return switch (configuration.get(KafkaOptions.STARTING_OFFSETS)) {
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+}

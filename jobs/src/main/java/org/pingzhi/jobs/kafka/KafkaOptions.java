@@ -1,0 +1,91 @@
+package org.pingzhi.jobs.kafka;
+
+import java.util.Properties;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+
+/** Where the command-center job reads and writes Kafka. */
+public final class KafkaOptions {
+
+    /** Starting point of a job without a checkpoint to resume from. */
+    public enum StartingOffsets {
+        /** The group's committed offsets, else the earliest (the default: nothing is skipped). */
+        COMMITTED,
+        EARLIEST,
+        LATEST
+    }
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("pingzhi.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("127.0.0.1:9092")
+                    .withDescription("Kafka bootstrap servers, comma separated.");
+
+    public static final ConfigOption<String> HOTLINE_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.hotline")
+                    .stringType()
+                    .defaultValue("hotline-12345")
+                    .withDescription("Topic of the 12345 work-order events.");
+
+    public static final ConfigOption<String> POLICE_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.police")
+                    .stringType()
+                    .defaultValue("police-110")
+                    .withDescription("Topic of the 110 alarm events.");
+
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.deadletter")
+                    .stringType()
+                    .defaultValue("pingzhi-deadletter")
+                    .withDescription("Topic for records that fail their contract, with the reason.");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.alerts")
+                    .stringType()
+                    .defaultValue("pingzhi-alerts")
+                    .withDescription("Topic of the alerts for the duty officers, keyed by alertId.");
+
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("pingzhi.kafka.group-id")
+                    .stringType()
+                    .defaultValue("pingzhi-command-center")
+                    .withDescription("Consumer group of the job's Kafka sources.");
+
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            ConfigOptions.key("pingzhi.kafka.starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.COMMITTED)
+                    .withDescription(
+                            "Where a job without a checkpoint starts reading: COMMITTED (the"
+                                    + " group's offsets, else the earliest), EARLIEST or LATEST.");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            ConfigOptions.key("pingzhi.kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("pingzhi-command-center")
+                    .withDescription(
+                            "Prefix of the Kafka transactional ids of the exactly-once sinks; unique"
+                                    + " per job on a cluster.");
+
+    /** Prefix of options passed as they are to every Kafka client (e.g. SASL and SSL settings). */
+    public static final String CLIENT_PROPERTY_PREFIX = "pingzhi.kafka.property.";
+
+    private KafkaOptions() {}
+
+    /**
+     * The Kafka client properties given as {@code pingzhi.kafka.property.<name>}, e.g. {@code
+     * pingzhi.kafka.property.security.protocol=SASL_SSL}.
+     */
+    public static Properties clientProperties(Configuration configuration) {
+        Properties properties = new Properties();
+        configuration.toMap().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(CLIENT_PROPERTY_PREFIX))
+                .forEach(
+                        entry ->
+                                properties.setProperty(
+                                        entry.getKey().substring(CLIENT_PROPERTY_PREFIX.length()),
+                                        entry.getValue()));
+        return properties;
+    }
+}

@@ -1,0 +1,29 @@
+package org.pingzhi.jobs.time;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** How live event time advances. */
+public final class TimeOptions {
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            ConfigOptions.key("pingzhi.time.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(3))
+                    .withDescription(
+                            "How far behind the newest event time the watermark trails. Records"
+                                    + " later than this are still processed and correct what they"
+                                    + " prove wrong (RETRACTED).");
+
+    public static final ConfigOption<Duration> IDLE_AFTER =
+            ConfigOptions.key("pingzhi.time.idle-after")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "Wall-clock silence after which the watermark follows the wall clock"
+                                    + " (less the out-of-orderness), so deadlines fire on time"
+                                    + " when both topics are quiet.");
+
+    private TimeOptions() {}
+}

@@ -1,0 +1,61 @@
+package org.pingzhi.jobs.time;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+
+/**
+ * Event-time watermarks that keep moving in a silent night.
+ *
+ * <p>While records flow, the watermark trails the highest event time seen by the bounded
+ * out-of-orderness, as usual. Once no record has arrived for {@code idleAfter} of wall-clock time,
+ * the wall clock (less the same bound) becomes a floor, so that deadlines fire on time with no
+ * new records. It only does so when idle: while a backlog is being caught up after a restart,
+ * events are old and the wall clock would make every one of them late.
+ *
+ * <p>A record that arrives behind the watermark is still processed downstream (the lifecycle
+ * corrects what it proves wrong); the watermark itself never goes back.
+ */
+public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> {
+
+    private final long outOfOrdernessMillis;
+    private final long idleAfterMillis;
+    private final LongSupplier wallClock;
+
+    private long maxEventTime = Long.MIN_VALUE;
+    private long lastRecordWallTime;
+    private long emitted = Long.MIN_VALUE;
+
+    public WallClockAwareWatermarks(
+            Duration outOfOrderness, Duration idleAfter, LongSupplier wallClock) {
+        this.outOfOrdernessMillis = outOfOrderness.toMillis();
+        this.idleAfterMillis = idleAfter.toMillis();
+        this.wallClock = wallClock;
+        this.lastRecordWallTime = wallClock.getAsLong();
+    }
+
+    @Override
+    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        maxEventTime = Math.max(maxEventTime, eventTimestamp);
+        lastRecordWallTime = wallClock.getAsLong();
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+        long now = wallClock.getAsLong();
+        long candidate = trailing(maxEventTime);
+        if (now - lastRecordWallTime >= idleAfterMillis) {
+            candidate = Math.max(candidate, trailing(now));
+        }
+        if (candidate > emitted) {
+            emitted = candidate;
+            output.emitWatermark(new Watermark(candidate));
+        }
+    }
+
+    private long trailing(long time) {
+        return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - outOfOrdernessMillis - 1;
+    }
+}
