@@ -34,11 +34,8 @@ public final class CommandCenterGraph {
                         .union(policeEvents.getSideOutput(OutputTags.DEAD_LETTERS));
 
         DataStream<Document> incidentDocuments =
-                hotlineEvents
-                        .union(policeEvents)
-                        .assignTimestampsAndWatermarks(settings.watermarks())
-                        .uid("event-time")
-                        .name("Event time and watermarks")
+                inEventTime(hotlineEvents, Source.HOTLINE_12345, settings)
+                        .union(inEventTime(policeEvents, Source.POLICE_110, settings))
                         .keyBy(UnifiedEvent::incidentId)
                         .process(
                                 new IncidentLifecycleFunction(
@@ -47,6 +44,17 @@ public final class CommandCenterGraph {
                         .name("Incident lifecycle and SLA");
 
         return new CommandCenterStreams(incidentDocuments, deadLetters);
+    }
+
+    /**
+     * Watermarks per source, before the union: the lifecycle then sees the slower of the two, so
+     * a backlog on one topic is not turned into late records by the other topic's progress.
+     */
+    private static DataStream<UnifiedEvent> inEventTime(
+            DataStream<UnifiedEvent> events, Source source, CommandCenterSettings settings) {
+        return events.assignTimestampsAndWatermarks(settings.watermarks())
+                .uid("event-time-" + source.defaultTopic())
+                .name("Event time " + source.code());
     }
 
     private static SingleOutputStreamOperator<UnifiedEvent> normalize(
