@@ -11,10 +11,10 @@ import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * Reads a job's configuration from its command line: {@code --config FILE} (Java properties,
- * {@code key=value} or {@code key: value} lines) and {@code --conf KEY=VALUE} (repeatable, wins
- * over the file). Secrets are better kept off command lines, so the caller-key secret may also
- * come from the environment variable {@value #CALLER_KEY_SECRET_VARIABLE}.
+ * Reads a job's configuration from its command line: {@code --config FILE} (Java properties, {@code
+ * key=value} or {@code key: value} lines) and {@code --conf KEY=VALUE} (repeatable, wins over the
+ * file). Secrets are better kept off command lines, so the caller-key secret may also come from the
+ * environment variable {@value #CALLER_KEY_SECRET_VARIABLE}.
  */
 public final class JobConfiguration {
 
@@ -57,7 +57,8 @@ public final class JobConfiguration {
             properties.load(in);
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames()
+        properties
+                .stringPropertyNames()
                 .forEach(key -> settings.put(key, properties.getProperty(key).trim()));
         return settings;
     }

@@ -47,8 +47,8 @@ public final class CommandCenterGraph {
     }
 
     /**
-     * Watermarks per source, before the union: the lifecycle then sees the slower of the two, so
-     * a backlog on one topic is not turned into late records by the other topic's progress.
+     * Watermarks per source, before the union: the lifecycle then sees the slower of the two, so a
+     * backlog on one topic is not turned into late records by the other topic's progress.
      */
     private static DataStream<UnifiedEvent> inEventTime(
             DataStream<UnifiedEvent> events, Source source, CommandCenterSettings settings) {

@@ -12,7 +12,8 @@ import org.pingzhi.jobs.normalize.DeadLetterDocuments;
  * @param documents incident states, SLA events and alerts, each under its deterministic id
  * @param deadLetters records that failed their contract
  */
-public record CommandCenterStreams(DataStream<Document> documents, DataStream<DeadLetter> deadLetters) {
+public record CommandCenterStreams(
+        DataStream<Document> documents, DataStream<DeadLetter> deadLetters) {
 
     /** Dead letters rendered as {@link DocumentKind#DEAD_LETTER} documents. */
     public DataStream<Document> deadLetterDocuments() {

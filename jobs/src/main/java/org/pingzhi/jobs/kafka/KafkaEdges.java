@@ -36,8 +36,8 @@ public final class KafkaEdges {
     }
 
     /**
-     * A sink of documents to {@code topic}, keyed by document id; transactional (exactly-once)
-     * when the job checkpoints, at-least-once otherwise.
+     * A sink of documents to {@code topic}, keyed by document id; transactional (exactly-once) when
+     * the job checkpoints, at-least-once otherwise.
      */
     public static KafkaSink<Document> documentSink(
             Configuration configuration, String topic, boolean checkpointing) {

@@ -38,13 +38,15 @@ public final class KafkaOptions {
             ConfigOptions.key("pingzhi.kafka.topic.deadletter")
                     .stringType()
                     .defaultValue("pingzhi-deadletter")
-                    .withDescription("Topic for records that fail their contract, with the reason.");
+                    .withDescription(
+                            "Topic for records that fail their contract, with the reason.");
 
     public static final ConfigOption<String> ALERTS_TOPIC =
             ConfigOptions.key("pingzhi.kafka.topic.alerts")
                     .stringType()
                     .defaultValue("pingzhi-alerts")
-                    .withDescription("Topic of the alerts for the duty officers, keyed by alertId.");
+                    .withDescription(
+                            "Topic of the alerts for the duty officers, keyed by alertId.");
 
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("pingzhi.kafka.group-id")
@@ -65,8 +67,8 @@ public final class KafkaOptions {
                     .stringType()
                     .defaultValue("pingzhi-command-center")
                     .withDescription(
-                            "Prefix of the Kafka transactional ids of the exactly-once sinks; unique"
-                                    + " per job on a cluster.");
+                            "Prefix of the Kafka transactional ids of the exactly-once sinks;"
+                                    + " unique per job on a cluster.");
 
     /** Prefix of options passed as they are to every Kafka client (e.g. SASL and SSL settings). */
     public static final String CLIENT_PROPERTY_PREFIX = "pingzhi.kafka.property.";

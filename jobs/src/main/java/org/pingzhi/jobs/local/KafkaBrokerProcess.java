@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller, one node) in its own JVM,
- * with its data in a folder that the next run reuses.
+ * A real Apache Kafka broker (KRaft, combined broker and controller, one node) in its own JVM, with
+ * its data in a folder that the next run reuses.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -58,12 +58,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
         Process process =
                 new ProcessBuilder(
-                                javaCommand(classpath, log4j, "kafka.Kafka", serverProperties.toString()))
+                                javaCommand(
+                                        classpath,
+                                        log4j,
+                                        "kafka.Kafka",
+                                        serverProperties.toString()))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start();
-        KafkaBrokerProcess broker =
-                new KafkaBrokerProcess(process, "127.0.0.1:" + port, logFile);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(process, "127.0.0.1:" + port, logFile);
         try {
             broker.awaitReady(startTimeout);
         } catch (IOException | RuntimeException e) {
@@ -89,12 +92,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 Map.entry("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort),
                 Map.entry(
                         "listeners",
-                        "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                        "PLAINTEXT://127.0.0.1:"
+                                + port
+                                + ",CONTROLLER://127.0.0.1:"
+                                + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry(
-                        "listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
+                        "listener.security.protocol.map",
+                        "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
                 Map.entry("log.dirs", data.toAbsolutePath().toString()),
                 Map.entry("num.partitions", "3"),
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -186,7 +193,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         StringBuilder text = new StringBuilder("# Written by ./pingzhi local on every start.\n");
         settings.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
+                .forEach(
+                        e -> text.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,7 @@
 package org.pingzhi.jobs.normalize;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -12,9 +14,6 @@ import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.graph.OutputTags;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * Turns one source's raw records into unified events; what fails its contract goes to the {@link

@@ -26,8 +26,7 @@ public record InputScan(long records, long horizon) {
     }
 
     /** Scans one input file as records of {@code source}. */
-    public static InputScan of(Path file, Source source, Normalizer normalizer)
-            throws IOException {
+    public static InputScan of(Path file, Source source, Normalizer normalizer) throws IOException {
         long records = 0;
         long horizon = Long.MIN_VALUE;
         try (InputStream in = Files.newInputStream(file);

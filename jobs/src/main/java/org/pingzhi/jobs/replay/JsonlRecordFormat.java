@@ -9,9 +9,8 @@ import org.apache.flink.core.fs.FSDataInputStream;
 import org.pingzhi.common.model.RawRecord;
 
 /**
- * Reads a JSONL input file as the raw records of one topic: partition 0, offset = the 0-based
- * line number, exactly as the contract asks of replay. Files are not split, so line numbers are
- * exact.
+ * Reads a JSONL input file as the raw records of one topic: partition 0, offset = the 0-based line
+ * number, exactly as the contract asks of replay. Files are not split, so line numbers are exact.
  */
 public final class JsonlRecordFormat implements StreamFormat<RawRecord> {
 

@@ -35,7 +35,10 @@ public final class ReplayCommand {
         try {
             ReplaySummary summary = ReplayJob.run(arguments);
             out.println(
-                    "replay: " + summary.line() + " -> " + arguments.outputDirectory().toAbsolutePath());
+                    "replay: "
+                            + summary.line()
+                            + " -> "
+                            + arguments.outputDirectory().toAbsolutePath());
             return 0;
         } catch (Exception e) {
             err.println("pingzhi replay failed: " + rootCause(e));

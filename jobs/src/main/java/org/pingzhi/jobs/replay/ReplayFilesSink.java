@@ -19,8 +19,8 @@ import org.pingzhi.common.model.DocumentKind;
 
 /**
  * Writes what the live job would leave in Elasticsearch: for each kind, the last document written
- * under each id, one JSON line each, in id order, into {@code <kind>.jsonl}. Runs with
- * parallelism 1; the files are written once, at the end of the input, each atomically.
+ * under each id, one JSON line each, in id order, into {@code <kind>.jsonl}. Runs with parallelism
+ * 1; the files are written once, at the end of the input, each atomically.
  */
 public final class ReplayFilesSink implements Sink<Document> {
 
@@ -61,7 +61,8 @@ public final class ReplayFilesSink implements Sink<Document> {
 
         @Override
         public void write(Document document, Context context) {
-            documents.computeIfAbsent(document.kind(), kind -> new HashMap<>())
+            documents
+                    .computeIfAbsent(document.kind(), kind -> new HashMap<>())
                     .put(document.id(), document.json());
         }
 

@@ -17,9 +17,9 @@ import org.pingzhi.jobs.sla.SlaPolicy;
 import org.pingzhi.jobs.time.EventTime;
 
 /**
- * The command-center graph bounded over JSONL files, in event time only: no watermark moves
- * before the end of the input, so every deadline is decided knowing every record, and none after
- * the horizon fires.
+ * The command-center graph bounded over JSONL files, in event time only: no watermark moves before
+ * the end of the input, so every deadline is decided knowing every record, and none after the
+ * horizon fires.
  */
 public final class ReplayJob {
 

@@ -52,7 +52,10 @@ public record ReplaySummary(
         }
     }
 
-    /** E.g. {@code 35 records read, 9 incidents (MET 4, BREACHED 3, VOID 1, PENDING 1), 6 dead letters}. */
+    /**
+     * E.g. {@code 35 records read, 9 incidents (MET 4, BREACHED 3, VOID 1, PENDING 1), 6 dead
+     * letters}.
+     */
     public String line() {
         return String.format(
                 "%d records read, %d incidents (MET %d, BREACHED %d, VOID %d, PENDING %d), %d dead"

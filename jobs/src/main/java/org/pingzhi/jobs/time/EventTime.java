@@ -13,7 +13,8 @@ public final class EventTime {
      * Live: watermarks trail the records by {@code outOfOrderness} and follow the wall clock once
      * the inputs have been silent for {@code idleAfter}.
      */
-    public static WatermarkStrategy<UnifiedEvent> live(Duration outOfOrderness, Duration idleAfter) {
+    public static WatermarkStrategy<UnifiedEvent> live(
+            Duration outOfOrderness, Duration idleAfter) {
         return WatermarkStrategy.<UnifiedEvent>forGenerator(
                         context ->
                                 new WallClockAwareWatermarks<>(

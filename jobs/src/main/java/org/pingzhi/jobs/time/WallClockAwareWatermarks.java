@@ -11,9 +11,9 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <p>While records flow, the watermark trails the highest event time seen by the bounded
  * out-of-orderness, as usual. Once no record has arrived for {@code idleAfter} of wall-clock time,
- * the wall clock (less the same bound) becomes a floor, so that deadlines fire on time with no
- * new records. It only does so when idle: while a backlog is being caught up after a restart,
- * events are old and the wall clock would make every one of them late.
+ * the wall clock (less the same bound) becomes a floor, so that deadlines fire on time with no new
+ * records. It only does so when idle: while a backlog is being caught up after a restart, events
+ * are old and the wall clock would make every one of them late.
  *
  * <p>A record that arrives behind the watermark is still processed downstream (the lifecycle
  * corrects what it proves wrong); the watermark itself never goes back.

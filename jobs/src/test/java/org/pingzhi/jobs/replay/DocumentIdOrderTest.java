@@ -19,11 +19,18 @@ class DocumentIdOrderTest {
     @Test
     void ordersTextSegmentsAlphabeticallyAndPrefixesFirst() {
         List<String> ids =
-                List.of("110-J1:ESCALATED:TOWN", "110-J1:BREACH", "110-J1", "110-J1:ESCALATED:CITY");
+                List.of(
+                        "110-J1:ESCALATED:TOWN",
+                        "110-J1:BREACH",
+                        "110-J1",
+                        "110-J1:ESCALATED:CITY");
 
         assertThat(ids.stream().sorted(DocumentIdOrder.INSTANCE).collect(Collectors.toList()))
                 .containsExactly(
-                        "110-J1", "110-J1:BREACH", "110-J1:ESCALATED:CITY", "110-J1:ESCALATED:TOWN");
+                        "110-J1",
+                        "110-J1:BREACH",
+                        "110-J1:ESCALATED:CITY",
+                        "110-J1:ESCALATED:TOWN");
     }
 
     @Test

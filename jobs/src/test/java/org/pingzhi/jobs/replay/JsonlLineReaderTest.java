@@ -23,7 +23,9 @@ class JsonlLineReaderTest {
     void stripsWindowsLineEndingsAndReadsALastLineWithoutNewline() throws IOException {
         List<JsonlLineReader.Line> lines = readAll("{\"a\":1}\r\n{\"b\":2}");
 
-        assertThat(lines).extracting(JsonlLineReaderTest::text).containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(lines)
+                .extracting(JsonlLineReaderTest::text)
+                .containsExactly("{\"a\":1}", "{\"b\":2}");
     }
 
     @Test

@@ -12,9 +12,20 @@ class ReplayArgumentsTest {
     void parsesEveryOption() throws Exception {
         ReplayArguments arguments =
                 ReplayArguments.parse(
-                        "--hotline", "h.jsonl", "--police", "p.jsonl", "--out", "out",
-                        "--policy", "policy.json", "--parallelism", "3",
-                        "--conf", "pingzhi.mode=DEV", "--conf", "a.b=c=d");
+                        "--hotline",
+                        "h.jsonl",
+                        "--police",
+                        "p.jsonl",
+                        "--out",
+                        "out",
+                        "--policy",
+                        "policy.json",
+                        "--parallelism",
+                        "3",
+                        "--conf",
+                        "pingzhi.mode=DEV",
+                        "--conf",
+                        "a.b=c=d");
 
         assertThat(arguments.hotline()).isEqualTo(Path.of("h.jsonl"));
         assertThat(arguments.police()).isEqualTo(Path.of("p.jsonl"));
@@ -46,8 +57,14 @@ class ReplayArgumentsTest {
         assertThatThrownBy(
                         () ->
                                 ReplayArguments.parse(
-                                        "--hotline", "h", "--police", "p", "--out", "o",
-                                        "--parallelism", "0"))
+                                        "--hotline",
+                                        "h",
+                                        "--police",
+                                        "p",
+                                        "--out",
+                                        "o",
+                                        "--parallelism",
+                                        "0"))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> ReplayArguments.parse("--speed", "3"))
                 .hasMessageContaining("unknown option --speed");
