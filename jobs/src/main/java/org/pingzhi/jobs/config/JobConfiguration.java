@@ -24,7 +24,7 @@ public final class JobConfiguration {
     private JobConfiguration() {}
 
     public static Configuration fromArgs(String[] args, Map<String, String> environment)
-            throws IOException {
+            throws IOException, UsageException {
         Map<String, String> settings = new LinkedHashMap<>();
         String secret = environment.get(CALLER_KEY_SECRET_VARIABLE);
         if (secret != null && !secret.isBlank()) {
@@ -33,15 +33,12 @@ public final class JobConfiguration {
         Map<String, String> fromCommandLine = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
-            }
-            String value = args[++i];
+            String value = CommandLineValues.valueAfter(args, i++);
             switch (flag) {
                 case "--config" -> settings.putAll(readFile(Path.of(value)));
-                case "--conf" -> putKeyValue(fromCommandLine, value);
+                case "--conf" -> CommandLineValues.putKeyValue(fromCommandLine, value);
                 default ->
-                        throw new IllegalArgumentException(
+                        throw new UsageException(
                                 "unknown option "
                                         + flag
                                         + " (use --config FILE and --conf KEY=VALUE)");
@@ -61,13 +58,5 @@ public final class JobConfiguration {
                 .stringPropertyNames()
                 .forEach(key -> settings.put(key, properties.getProperty(key).trim()));
         return settings;
-    }
-
-    private static void putKeyValue(Map<String, String> settings, String keyValue) {
-        int equals = keyValue.indexOf('=');
-        if (equals <= 0) {
-            throw new IllegalArgumentException("--conf takes KEY=VALUE, not '" + keyValue + "'");
-        }
-        settings.put(keyValue.substring(0, equals).trim(), keyValue.substring(equals + 1));
     }
 }

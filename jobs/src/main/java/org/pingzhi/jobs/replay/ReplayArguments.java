@@ -3,6 +3,8 @@ package org.pingzhi.jobs.replay;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pingzhi.jobs.config.CommandLineValues;
+import org.pingzhi.jobs.config.UsageException;
 
 /**
  * The command line of {@code pingzhi replay}.
@@ -40,15 +42,6 @@ public record ReplayArguments(
                     "  --conf KEY=VALUE    any configuration option, repeatable",
                     "                      (e.g. --conf pingzhi.privacy.caller-key-secret=...)");
 
-    /** Thrown for a command line that cannot be run; its message says what is wrong. */
-    public static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     public static ReplayArguments parse(String... args) throws UsageException {
         Path hotline = null;
         Path police = null;
@@ -61,17 +54,15 @@ public record ReplayArguments(
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new UsageException("");
             }
-            if (i + 1 >= args.length) {
-                throw new UsageException(flag + " needs a value");
-            }
-            String value = args[++i];
+            String value = CommandLineValues.valueAfter(args, i++);
             switch (flag) {
                 case "--hotline" -> hotline = Path.of(value);
                 case "--police" -> police = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--policy" -> policy = Path.of(value);
-                case "--parallelism" -> parallelism = positiveInt(flag, value);
-                case "--conf" -> putSetting(configuration, value);
+                case "--parallelism" ->
+                        parallelism = CommandLineValues.positiveInt(flag, value, 1024);
+                case "--conf" -> CommandLineValues.putKeyValue(configuration, value);
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
@@ -85,26 +76,5 @@ public record ReplayArguments(
         if (value == null) {
             throw new UsageException(flag + " is required");
         }
-    }
-
-    private static int positiveInt(String flag, String value) throws UsageException {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(flag + " takes a positive whole number, not '" + value + "'");
-    }
-
-    private static void putSetting(Map<String, String> configuration, String keyValue)
-            throws UsageException {
-        int equals = keyValue.indexOf('=');
-        if (equals <= 0) {
-            throw new UsageException("--conf takes KEY=VALUE, not '" + keyValue + "'");
-        }
-        configuration.put(keyValue.substring(0, equals), keyValue.substring(equals + 1));
     }
 }

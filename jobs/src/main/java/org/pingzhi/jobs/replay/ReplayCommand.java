@@ -3,6 +3,7 @@ package org.pingzhi.jobs.replay;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pingzhi.jobs.config.UsageException;
 
 /** {@code pingzhi replay}: the command-center job over history files. */
 public final class ReplayCommand {
@@ -18,7 +19,7 @@ public final class ReplayCommand {
         ReplayArguments arguments;
         try {
             arguments = ReplayArguments.parse(args);
-        } catch (ReplayArguments.UsageException e) {
+        } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 err.println("pingzhi replay: " + e.getMessage());
             }

@@ -65,7 +65,7 @@ class ReplayArgumentsTest {
                                         "o",
                                         "--parallelism",
                                         "0"))
-                .hasMessageContaining("positive");
+                .hasMessageContaining("from 1 to");
         assertThatThrownBy(() -> ReplayArguments.parse("--speed", "3"))
                 .hasMessageContaining("unknown option --speed");
     }

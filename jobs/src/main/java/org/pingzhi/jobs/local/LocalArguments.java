@@ -1,0 +1,111 @@
+package org.pingzhi.jobs.local;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pingzhi.jobs.config.CommandLineValues;
+import org.pingzhi.jobs.config.UsageException;
+
+/**
+ * The command line of {@code pingzhi local}.
+ *
+ * @param dataDirectory where the local Kafka, Elasticsearch and checkpoints keep their data
+ * @param existingKafka bootstrap servers of a Kafka to use instead of starting one, or null
+ * @param existingElasticsearch URL of an Elasticsearch to use instead of starting one, or null
+ * @param kafkaPort port of the local broker
+ * @param elasticsearchPort HTTP port of the local Elasticsearch
+ * @param webUiPort port of the Flink web UI
+ * @param simulatorSpeed how many times faster than real time the simulator runs; 0 = no simulator
+ * @param incidentsPerDay the simulated county's daily volume
+ * @param configuration further job options ({@code --conf KEY=VALUE})
+ */
+public record LocalArguments(
+        Path dataDirectory,
+        String existingKafka,
+        String existingElasticsearch,
+        int kafkaPort,
+        int elasticsearchPort,
+        int webUiPort,
+        double simulatorSpeed,
+        int incidentsPerDay,
+        Map<String, String> configuration) {
+
+    public static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: pingzhi local [options]",
+                    "",
+                    "Starts Kafka, Elasticsearch, the command-center job on an embedded Flink (web"
+                            + " UI) and the traffic simulator; Ctrl-C stops everything.",
+                    "",
+                    "  --data DIR               data folder, reused by the next run (default"
+                            + " .pingzhi/local)",
+                    "  --kafka HOST:PORT        use this Kafka instead of starting one",
+                    "  --elasticsearch URL      use this Elasticsearch instead of starting one",
+                    "  --kafka-port N           port of the local broker (default 9092)",
+                    "  --elasticsearch-port N   port of the local Elasticsearch (default 9200)",
+                    "  --web-port N             port of the Flink web UI (default 8081)",
+                    "  --speed N                simulator speed, N x real time (default 10; 0 ="
+                            + " no simulator)",
+                    "  --incidents-per-day N    simulated daily volume (default 1500)",
+                    "  --conf KEY=VALUE         any job option, repeatable");
+
+    private static final int MAX_PORT = 65_535;
+
+    public static LocalArguments parse(String... args) throws UsageException {
+        Path data = Path.of(".pingzhi", "local");
+        String kafka = null;
+        String elasticsearch = null;
+        int kafkaPort = 9092;
+        int elasticsearchPort = 9200;
+        int webUiPort = 8081;
+        double speed = 10;
+        int incidentsPerDay = 1500;
+        Map<String, String> configuration = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new UsageException("");
+            }
+            String value = CommandLineValues.valueAfter(args, i++);
+            switch (flag) {
+                case "--data" -> data = Path.of(value);
+                case "--kafka" -> kafka = value;
+                case "--elasticsearch" -> elasticsearch = value;
+                case "--kafka-port" ->
+                        kafkaPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
+                case "--elasticsearch-port" ->
+                        elasticsearchPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
+                case "--web-port" ->
+                        webUiPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
+                case "--speed" -> speed = speed(value);
+                case "--incidents-per-day" ->
+                        incidentsPerDay = CommandLineValues.positiveInt(flag, value, 1_000_000);
+                case "--conf" -> CommandLineValues.putKeyValue(configuration, value);
+                default -> throw new UsageException("unknown option " + flag);
+            }
+        }
+        return new LocalArguments(
+                data,
+                kafka,
+                elasticsearch,
+                kafkaPort,
+                elasticsearchPort,
+                webUiPort,
+                speed,
+                incidentsPerDay,
+                configuration);
+    }
+
+    private static double speed(String value) throws UsageException {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 0 && Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--speed takes a number >= 0, not '" + value + "'");
+    }
+}
