@@ -1,0 +1,128 @@
+package org.pingzhi.common.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal numbers in free text ({@code content}, {@code summary}) and cuts it to {@value
+ * #MAX_CODE_POINTS} characters, as the contract requires before text leaves the normalizer.
+ *
+ * <p>What is masked, and how it is shown (the masked form stays recognisable for the duty officer,
+ * and the kept digits do not identify anyone):
+ *
+ * <ul>
+ *   <li>18-character ID numbers (17 digits and a digit or X): {@code 330482********1234} (region
+ *       code and last four kept). Other 18-digit runs, such as the digits of a 110 alarm id written
+ *       in the text, look the same and are masked too; the id itself is in the event's own field.
+ *   <li>Mainland mobiles, {@code 1[3-9]} and nine more digits, also written 3-4-4 with spaces or
+ *       hyphens, with or without a {@code +86}/{@code 0086}/{@code 86} prefix: {@code 137****1111}
+ *       (a written prefix is kept as written).
+ *   <li>Landlines with an area code ({@code 0573-85561234}, {@code (0573) 8556 1234}, {@code
+ *       057385561234}): {@code ****1234}.
+ *   <li>Local landlines without area code, 7 or 8 digits starting 2-9 ({@code 85561234}): {@code
+ *       ****1234}. A run that reads as a compact date {@code yyyyMMdd} (1900-2099) is left alone;
+ *       so are shorter numbers such as years, and the digits of a decimal number. Amounts of 7 or 8
+ *       digits look the same as local numbers and are masked.
+ * </ul>
+ *
+ * <p>Lone surrogates (from JSON escapes) become U+FFFD, so the text can always be written as UTF-8.
+ *
+ * <p>Each pattern needs its number to stand alone: a digit right before or after it makes it part
+ * of a longer number, which is either another pattern's or no phone number at all.
+ */
+public final class PiiMasker {
+
+    /** The longest free text kept, in Unicode code points (a surrogate pair is never split). */
+    public static final int MAX_CODE_POINTS = 500;
+
+    private static final String MASK = "****";
+    private static final String NAME_MASK = "**";
+    private static final int MIN_NAME_LENGTH = 2;
+
+    private static final String NOT_AFTER_DIGIT = "(?<![0-9])";
+    private static final String NOT_BEFORE_DIGIT = "(?![0-9])";
+
+    private static final Pattern PII =
+            Pattern.compile(
+                    String.join(
+                            "|",
+                            NOT_AFTER_DIGIT
+                                    + "(?<idHead>[0-9]{6})[0-9]{8}(?<idTail>[0-9]{3}[0-9Xx])"
+                                    + NOT_BEFORE_DIGIT,
+                            NOT_AFTER_DIGIT
+                                    + "(?<mobilePrefix>(?:\\+|00)?86[- ]?)?"
+                                    + "(?<mobileHead>1[3-9][0-9])[- ]?[0-9]{4}[- ]?"
+                                    + "(?<mobileTail>[0-9]{4})"
+                                    + NOT_BEFORE_DIGIT,
+                            NOT_AFTER_DIGIT
+                                    + "\\(?0[0-9]{2,3}\\)?[- ]?[0-9]{3,4}[- ]?"
+                                    + "(?<landlineTail>[0-9]{4})"
+                                    + NOT_BEFORE_DIGIT,
+                            NOT_AFTER_DIGIT
+                                    + "(?<![0-9]\\.)(?<local>[2-9][0-9]{2,3}(?<localTail>[0-9]{4}))"
+                                    + NOT_BEFORE_DIGIT
+                                    + "(?!\\.[0-9])"));
+
+    private static final Pattern COMPACT_DATE =
+            Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
+
+    private PiiMasker() {}
+
+    /** Masks phone and ID numbers and cuts to {@value #MAX_CODE_POINTS} code points; null stays. */
+    public static String mask(String text) {
+        return mask(text, null);
+    }
+
+    /**
+     * As {@link #mask(String)}, and also masks each occurrence of a person's name known from the
+     * record (the caller's), as {@code **}. Names shorter than two characters are not searched for:
+     * a single character would mask ordinary words.
+     */
+    public static String mask(String text, String personName) {
+        if (text == null) {
+            return null;
+        }
+        String withoutName = maskName(text, personName);
+        String masked = maskNumbers(withoutName);
+        return TextLimits.cut(TextLimits.wellFormed(masked), MAX_CODE_POINTS);
+    }
+
+    private static String maskName(String text, String personName) {
+        if (personName == null) {
+            return text;
+        }
+        String name = personName.strip();
+        if (name.codePointCount(0, name.length()) < MIN_NAME_LENGTH) {
+            return text;
+        }
+        return text.replace(name, NAME_MASK);
+    }
+
+    private static String maskNumbers(String text) {
+        Matcher match = PII.matcher(text);
+        StringBuilder masked = new StringBuilder(text.length());
+        while (match.find()) {
+            match.appendReplacement(masked, Matcher.quoteReplacement(replacement(match)));
+        }
+        match.appendTail(masked);
+        return masked.toString();
+    }
+
+    /** Named groups tell which alternative of {@link #PII} matched. */
+    private static String replacement(Matcher match) {
+        String masked;
+        if (match.group("idHead") != null) {
+            masked = match.group("idHead") + "********" + match.group("idTail");
+        } else if (match.group("mobileHead") != null) {
+            String prefix = match.group("mobilePrefix") == null ? "" : match.group("mobilePrefix");
+            masked = prefix + match.group("mobileHead") + MASK + match.group("mobileTail");
+        } else if (match.group("landlineTail") != null) {
+            masked = MASK + match.group("landlineTail");
+        } else if (COMPACT_DATE.matcher(match.group("local")).matches()) {
+            masked = match.group();
+        } else {
+            masked = MASK + match.group("localTail");
+        }
+        return masked;
+    }
+}
