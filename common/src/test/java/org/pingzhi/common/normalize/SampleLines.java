@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.Source;
-import org.pingzhi.common.testing.SharedContracts;
+import org.pingzhi.common.testing.ContractFiles;
 
 /**
  * The contract's sample files as raw records, the way replay reads them: split on newline bytes
@@ -21,7 +21,7 @@ final class SampleLines {
 
     static List<RawRecord> of(Source source) {
         String file = source == Source.HOTLINE_12345 ? HOTLINE_FILE : POLICE_FILE;
-        return split(source.defaultTopic(), SharedContracts.sample(file));
+        return split(source.defaultTopic(), ContractFiles.sample(file));
     }
 
     static List<RawRecord> split(String topic, byte[] file) {

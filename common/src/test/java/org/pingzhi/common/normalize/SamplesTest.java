@@ -23,7 +23,7 @@ import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.common.testing.SharedContracts;
+import org.pingzhi.common.testing.ContractFiles;
 
 /** The contract's hand-checked samples, normalized. */
 class SamplesTest {
@@ -52,7 +52,7 @@ class SamplesTest {
         Map<String, Integer> expected =
                 Json.mapper()
                         .readValue(
-                                SharedContracts.sample("expected-deadletter.json"),
+                                ContractFiles.sample("expected-deadletter.json"),
                                 new TypeReference<TreeMap<String, Integer>>() {});
         Map<ReasonCode, Integer> actual = new EnumMap<>(ReasonCode.class);
         DEAD_LETTERS.forEach(d -> actual.merge(d.reason(), 1, Integer::sum));

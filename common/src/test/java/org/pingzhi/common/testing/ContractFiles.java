@@ -1,5 +1,7 @@
 package org.pingzhi.common.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,6 +23,15 @@ public final class ContractFiles {
     /** The folder of the sample inputs and expected outputs. */
     public static Path samples() {
         return directory().resolve("samples");
+    }
+
+    /** The bytes of a file of {@code samples/}. */
+    public static byte[] sample(String fileName) {
+        try {
+            return Files.readAllBytes(samples().resolve(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code ../shared/contracts} beside the repository, which may be absent. */
