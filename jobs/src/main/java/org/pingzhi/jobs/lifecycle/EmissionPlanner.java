@@ -6,7 +6,6 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.jobs.output.AlertDocument;
 import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.output.SlaEventDocument;
-import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaFact;
 import org.pingzhi.jobs.sla.SlaOutcome;
 
@@ -20,11 +19,15 @@ import org.pingzhi.jobs.sla.SlaOutcome;
  *       escalation its alert — OPEN, or RESOLVED once the incident was responded or cancelled.
  *   <li>WARNING: emitted once, never updated nor retracted.
  *   <li>A standing fact that no longer holds (a late record proved it wrong): its event again with
- *       {@code retracted: true}, a RETRACTED event listing what it withdraws, and for an escalation
- *       its alert RESOLVED. MET can be withdrawn too (an earlier cancellation makes the incident
- *       VOID), and a withdrawn fact that comes to hold again is announced again.
+ *       {@code retracted: true}, for an escalation its alert RESOLVED, and a RETRACTED event
+ *       listing what was withdrawn. MET can be withdrawn too (an earlier cancellation makes the
+ *       incident VOID); a withdrawn fact that comes to hold again is announced again.
  *   <li>Last, the incident document.
  * </ul>
+ *
+ * <p>SLA events and alerts of facts that stand unchanged are not even rendered unless what they say
+ * about the incident (its context: town, category, priority, sources, clock, target, stop) changed:
+ * rendering dominates the cost of a record.
  */
 public final class EmissionPlanner {
 
@@ -32,61 +35,87 @@ public final class EmissionPlanner {
 
     public static List<Document> plan(IncidentState state, SlaOutcome sla, EmittedOutputs emitted) {
         List<Document> out = new ArrayList<>();
+        boolean contextChanged = emitted.updateContext(context(state, sla));
         List<SlaFact> withdrawn = new ArrayList<>();
+        for (SlaFact fact : SlaFact.values()) {
+            if (fact != SlaFact.WARNING && emitted.isStanding(fact) && !sla.holds(fact)) {
+                withdrawn.add(fact);
+            }
+        }
+        Long retractedAt = withdrawn.isEmpty() ? null : retractionInstant(sla, withdrawn, emitted);
         for (SlaFact fact : SlaFact.values()) {
             Long at = sla.factAt(fact);
             if (fact == SlaFact.WARNING) {
                 if (at != null && !emitted.isStanding(fact)) {
-                    out.add(SlaEventDocument.of(state, sla, fact, at, false).toDocument());
+                    out.add(SlaEventDocument.render(state, sla, fact, at, false));
                     emitted.stand(fact, at);
                 }
             } else if (at != null) {
-                emitIfChanged(
-                        out,
-                        emitted,
-                        OutputSlot.event(fact),
-                        SlaEventDocument.of(state, sla, fact, at, false).toDocument());
+                if (contextChanged || !emitted.isStanding(fact) || emitted.lastAt(fact) != at) {
+                    emitIfChanged(
+                            out,
+                            emitted,
+                            OutputSlot.event(fact),
+                            SlaEventDocument.render(state, sla, fact, at, false));
+                    emitAlert(out, emitted, state, sla, fact, at, sla.stoppedAt());
+                }
                 emitted.stand(fact, at);
-            } else if (emitted.isStanding(fact)) {
-                withdrawn.add(fact);
+            } else if (withdrawn.contains(fact)) {
+                long lastAt = emitted.lastAt(fact);
                 emitIfChanged(
                         out,
                         emitted,
                         OutputSlot.event(fact),
-                        SlaEventDocument.of(state, sla, fact, emitted.lastAt(fact), true)
-                                .toDocument());
+                        SlaEventDocument.render(state, sla, fact, lastAt, true));
+                emitAlert(out, emitted, state, sla, fact, lastAt, retractedAt);
                 emitted.withdraw(fact);
             }
         }
-        Long retractedAt = withdrawn.isEmpty() ? null : retractionInstant(sla, withdrawn, emitted);
         if (retractedAt != null) {
             emitIfChanged(
                     out,
                     emitted,
                     OutputSlot.RETRACTED,
-                    SlaEventDocument.retraction(state, sla, withdrawn, retractedAt).toDocument());
+                    SlaEventDocument.renderRetraction(state, sla, withdrawn, retractedAt));
         }
-        for (EscalationLevel level : List.of(EscalationLevel.TOWN, EscalationLevel.CITY)) {
-            SlaFact step = SlaFact.escalationTo(level);
-            AlertDocument alert =
-                    sla.holds(step)
-                            ? AlertDocument.of(
-                                    state, sla.timeline(), level, sla.factAt(step), sla.stoppedAt())
-                            : withdrawn.contains(step)
-                                    ? AlertDocument.of(
-                                            state,
-                                            sla.timeline(),
-                                            level,
-                                            emitted.lastAt(step),
-                                            retractedAt)
-                                    : null;
-            if (alert != null) {
-                emitIfChanged(out, emitted, OutputSlot.alert(level), alert.toDocument());
-            }
-        }
-        emitIfChanged(
-                out, emitted, OutputSlot.INCIDENT, IncidentDocument.of(state, sla).toDocument());
+        emitIfChanged(out, emitted, OutputSlot.INCIDENT, IncidentDocument.render(state, sla));
         return out;
+    }
+
+    /**
+     * The alert of an escalation step (nothing for other facts); RESOLVED when resolvedAt is set.
+     */
+    private static void emitAlert(
+            List<Document> out,
+            EmittedOutputs emitted,
+            IncidentState state,
+            SlaOutcome sla,
+            SlaFact fact,
+            long at,
+            Long resolvedAt) {
+        if (fact.level() != null) {
+            emitIfChanged(
+                    out,
+                    emitted,
+                    OutputSlot.alert(fact.level()),
+                    AlertDocument.render(state, sla.timeline(), fact.level(), at, resolvedAt));
+        }
+    }
+
+    /** Everything SLA events and alerts say besides the fact and its time. */
+    private static long context(IncidentState state, SlaOutcome sla) {
+        return EmittedOutputs.fingerprint(
+                String.join(
+                        "|",
+                        state.incidentId(),
+                        state.report().townCode(),
+                        state.report().town(),
+                        state.report().category(),
+                        String.valueOf(state.report().priority()),
+                        String.valueOf(state.sources()),
+                        String.valueOf(sla.timeline().reportedAt()),
+                        String.valueOf(sla.timeline().targetMillis()),
+                        String.valueOf(sla.stoppedAt())));
     }
 
     /**

@@ -17,8 +17,16 @@ public class EmittedOutputs {
     private long[] factAt = new long[SlaFact.values().length];
     private long[] fingerprints = new long[OutputSlot.values().length];
     private long timer = NO_TIMER;
+    private long context;
 
     public EmittedOutputs() {}
+
+    /** Records the fingerprint of what SLA documents say about the incident; whether it changed. */
+    boolean updateContext(long fingerprint) {
+        boolean changed = context != fingerprint;
+        context = fingerprint;
+        return changed;
+    }
 
     boolean isStanding(SlaFact fact) {
         return (standingFacts & bit(fact)) != 0;
@@ -94,5 +102,13 @@ public class EmittedOutputs {
 
     public void setTimer(long timer) {
         this.timer = timer;
+    }
+
+    public long getContext() {
+        return context;
+    }
+
+    public void setContext(long context) {
+        this.context = context;
     }
 }

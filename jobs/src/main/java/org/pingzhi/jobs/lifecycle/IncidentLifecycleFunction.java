@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
 public class IncidentLifecycleFunction
         extends KeyedProcessFunction<String, UnifiedEvent, Document> {
 
+    /** The operator's stable uid (state is restored by it) and its name in the job graph. */
+    public static final String UID = "incident-lifecycle";
+
+    public static final String NAME = "Incident lifecycle and SLA";
+
     private static final Logger LOG = LoggerFactory.getLogger(IncidentLifecycleFunction.class);
 
     private final SlaPolicy policy;

@@ -75,8 +75,14 @@ public record AlertDocument(
         return "sla:" + incidentId + ":" + level;
     }
 
-    public Document toDocument() {
-        return new Document(
-                DocumentKind.ALERT, alertId, Json.toString(this), Times.parseIso(firedAt));
+    /** {@link #of} rendered, its event time the step's instant {@code at}. */
+    public static Document render(
+            IncidentState state,
+            SlaTimeline timeline,
+            EscalationLevel level,
+            long at,
+            Long resolvedAt) {
+        AlertDocument alert = of(state, timeline, level, at, resolvedAt);
+        return new Document(DocumentKind.ALERT, alert.alertId, Json.toString(alert), at);
     }
 }

@@ -103,8 +103,13 @@ public record IncidentDocument(
         return updated;
     }
 
-    public Document toDocument() {
+    /** The rendered document, its event time {@code updatedAt}. */
+    public static Document render(IncidentState state, SlaOutcome sla) {
+        IncidentDocument document = of(state, sla);
         return new Document(
-                DocumentKind.INCIDENT, incidentId, Json.toString(this), Times.parseIso(updatedAt));
+                DocumentKind.INCIDENT,
+                document.incidentId,
+                Json.toString(document),
+                updatedAt(state, sla));
     }
 }

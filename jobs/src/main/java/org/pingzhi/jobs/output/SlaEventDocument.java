@@ -78,8 +78,19 @@ public record SlaEventDocument(
         return incidentId + ":" + type + (level == null ? "" : ":" + level);
     }
 
-    public Document toDocument() {
-        return new Document(
-                DocumentKind.SLA_EVENT, eventId(), Json.toString(this), Times.parseIso(at));
+    /** {@link #of} rendered, its event time {@code at}. */
+    public static Document render(
+            IncidentState state, SlaOutcome sla, SlaFact fact, long at, boolean retracted) {
+        return of(state, sla, fact, at, retracted).document(at);
+    }
+
+    /** {@link #retraction} rendered, its event time {@code at}. */
+    public static Document renderRetraction(
+            IncidentState state, SlaOutcome sla, List<SlaFact> withdrawn, long at) {
+        return retraction(state, sla, withdrawn, at).document(at);
+    }
+
+    private Document document(long eventTime) {
+        return new Document(DocumentKind.SLA_EVENT, eventId(), Json.toString(this), eventTime);
     }
 }

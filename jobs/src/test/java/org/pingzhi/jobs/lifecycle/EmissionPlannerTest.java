@@ -40,8 +40,8 @@ class EmissionPlannerTest {
                         "SLA_EVENT/110-J1:WARNING",
                         "SLA_EVENT/110-J1:BREACH",
                         "SLA_EVENT/110-J1:ESCALATED:TOWN",
-                        "SLA_EVENT/110-J1:ESCALATED:CITY",
                         "ALERT/sla:110-J1:TOWN",
+                        "SLA_EVENT/110-J1:ESCALATED:CITY",
                         "ALERT/sla:110-J1:CITY",
                         "INCIDENT/110-J1");
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.Document;
@@ -172,11 +173,11 @@ class IncidentLifecycleFunctionTest {
                 .containsExactly(
                         "SLA_EVENT/110-J1:BREACH",
                         "SLA_EVENT/110-J1:ESCALATED:TOWN",
+                        "ALERT/sla:110-J1:TOWN",
                         "SLA_EVENT/110-J1:ESCALATED:CITY",
+                        "ALERT/sla:110-J1:CITY",
                         "SLA_EVENT/110-J1:MET",
                         "SLA_EVENT/110-J1:RETRACTED",
-                        "ALERT/sla:110-J1:TOWN",
-                        "ALERT/sla:110-J1:CITY",
                         "INCIDENT/110-J1");
         for (String withdrawn : List.of("BREACH", "ESCALATED:TOWN", "ESCALATED:CITY")) {
             assertThat(only(out, "SLA_EVENT/110-J1:" + withdrawn).get("retracted").asBoolean())
@@ -210,10 +211,10 @@ class IncidentLifecycleFunctionTest {
 
         assertThat(ids(out))
                 .containsExactly(
-                        "SLA_EVENT/110-J1:ESCALATED:CITY",
-                        "SLA_EVENT/110-J1:RETRACTED",
                         "ALERT/sla:110-J1:TOWN",
+                        "SLA_EVENT/110-J1:ESCALATED:CITY",
                         "ALERT/sla:110-J1:CITY",
+                        "SLA_EVENT/110-J1:RETRACTED",
                         "INCIDENT/110-J1");
         assertThat(only(out, "SLA_EVENT/110-J1:RETRACTED").get("retracts").toString())
                 .isEqualTo("[\"110-J1:ESCALATED:CITY\"]");
@@ -413,6 +414,16 @@ class IncidentLifecycleFunctionTest {
                         "SLA_EVENT/110-J1:ESCALATED:TOWN",
                         "ALERT/sla:110-J1:TOWN",
                         "INCIDENT/110-J1");
+    }
+
+    @Test
+    void theFunctionCanBeShippedToTheCluster() throws Exception {
+        SlaPolicy tiered = SlaPolicy.fromResource("sla/example-tiered-policy.json");
+        IncidentLifecycleFunction function =
+                new IncidentLifecycleFunction(tiered, LifecycleSettings.replay(DEADLINE));
+
+        assertThat(InstantiationUtil.clone(function)).isNotNull();
+        assertThat(InstantiationUtil.clone(tiered).rules()).isEqualTo(tiered.rules());
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.pingzhi.jobs.sla.SlaPolicy;
  * The lifecycle operator in Flink's keyed operator harness, with generic (Kryo) types disabled so
  * that a state type that is not a POJO fails the test.
  */
-final class LifecycleHarness implements AutoCloseable {
+final class LifecycleHarness {
 
     private final KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, Document> harness;
     private int drained;
@@ -105,8 +105,7 @@ final class LifecycleHarness implements AutoCloseable {
         return documents.stream().map(document -> document.kind() + "/" + document.id()).toList();
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         harness.close();
     }
 }

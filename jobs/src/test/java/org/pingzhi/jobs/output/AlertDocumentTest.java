@@ -35,17 +35,13 @@ class AlertDocumentTest {
     private static JsonNode render(EscalationLevel level, long at, Long resolvedAt)
             throws Exception {
         return Json.mapper()
-                .readTree(
-                        AlertDocument.of(STATE, TIMELINE, level, at, resolvedAt)
-                                .toDocument()
-                                .json());
+                .readTree(AlertDocument.render(STATE, TIMELINE, level, at, resolvedAt).json());
     }
 
     @Test
     void aTownEscalationIsAWarningForTheTownsDutyOfficer() throws Exception {
         Document document =
-                AlertDocument.of(STATE, TIMELINE, EscalationLevel.TOWN, minutes(60), null)
-                        .toDocument();
+                AlertDocument.render(STATE, TIMELINE, EscalationLevel.TOWN, minutes(60), null);
         JsonNode json = Json.mapper().readTree(document.json());
 
         assertThat(document.kind()).isEqualTo(DocumentKind.ALERT);
@@ -117,8 +113,7 @@ class AlertDocumentTest {
     @Test
     void noCallerDataReachesAnAlert() {
         String json =
-                AlertDocument.of(STATE, TIMELINE, EscalationLevel.CITY, minutes(70), null)
-                        .toDocument()
+                AlertDocument.render(STATE, TIMELINE, EscalationLevel.CITY, minutes(70), null)
                         .json();
 
         assertThat(json)

@@ -29,7 +29,7 @@ class IncidentDocumentTest {
     }
 
     private static Document render(IncidentState state, long now) {
-        return IncidentDocument.of(state, SlaEvaluator.evaluate(state, TARGET, now)).toDocument();
+        return IncidentDocument.render(state, SlaEvaluator.evaluate(state, TARGET, now));
     }
 
     private static final IncidentState HANDED_OVER =

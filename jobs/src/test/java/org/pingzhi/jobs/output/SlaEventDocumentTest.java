@@ -33,8 +33,7 @@ class SlaEventDocumentTest {
     @Test
     void anEventHasTheContractsFieldsAndADeterministicId() throws Exception {
         Document document =
-                SlaEventDocument.of(STATE, SLA, SlaFact.ESCALATED_TOWN, minutes(10), false)
-                        .toDocument();
+                SlaEventDocument.render(STATE, SLA, SlaFact.ESCALATED_TOWN, minutes(10), false);
 
         assertThat(document.kind()).isEqualTo(DocumentKind.SLA_EVENT);
         assertThat(document.id()).isEqualTo("110-J2:ESCALATED:TOWN");
@@ -63,22 +62,16 @@ class SlaEventDocumentTest {
 
     @Test
     void idsFollowTypeAndLevel() {
-        assertThat(
-                        SlaEventDocument.of(STATE, SLA, SlaFact.WARNING, minutes(8), false)
-                                .toDocument()
-                                .id())
+        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.WARNING, minutes(8), false).id())
                 .isEqualTo("110-J2:WARNING");
-        assertThat(
-                        SlaEventDocument.of(STATE, SLA, SlaFact.BREACH, minutes(10), false)
-                                .toDocument()
-                                .id())
+        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.BREACH, minutes(10), false).id())
                 .isEqualTo("110-J2:BREACH");
         assertThat(
-                        SlaEventDocument.of(STATE, SLA, SlaFact.ESCALATED_CITY, minutes(20), false)
-                                .toDocument()
+                        SlaEventDocument.render(
+                                        STATE, SLA, SlaFact.ESCALATED_CITY, minutes(20), false)
                                 .id())
                 .isEqualTo("110-J2:ESCALATED:CITY");
-        assertThat(SlaEventDocument.of(STATE, SLA, SlaFact.MET, minutes(9), true).toDocument().id())
+        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.MET, minutes(9), true).id())
                 .isEqualTo("110-J2:MET");
         for (SlaFact fact : SlaFact.values()) {
             assertThat(SlaEventDocument.of(STATE, SLA, fact, minutes(1), false).eventId())
@@ -89,12 +82,8 @@ class SlaEventDocumentTest {
     @Test
     void aRetractionNamesTheEventsItWithdraws() throws Exception {
         Document document =
-                SlaEventDocument.retraction(
-                                STATE,
-                                SLA,
-                                List.of(SlaFact.BREACH, SlaFact.ESCALATED_TOWN),
-                                minutes(9.5))
-                        .toDocument();
+                SlaEventDocument.renderRetraction(
+                        STATE, SLA, List.of(SlaFact.BREACH, SlaFact.ESCALATED_TOWN), minutes(9.5));
         JsonNode json = Json.mapper().readTree(document.json());
 
         assertThat(document.id()).isEqualTo("110-J2:RETRACTED");
