@@ -1,0 +1,114 @@
+package org.pingzhi.jobs.lifecycle;
+
+import org.pingzhi.jobs.sla.SlaFact;
+
+/**
+ * What the lifecycle operator has told the world about one incident (keyed state, a Flink POJO):
+ * the SLA facts whose events stand (emitted and not withdrawn), the event time of each fact's last
+ * event, a fingerprint of the last document under each id (to emit only on change), and the one
+ * event-time timer registered for it.
+ */
+public class EmittedOutputs {
+
+    /** {@link #getTimer()} when no timer is registered. */
+    public static final long NO_TIMER = Long.MIN_VALUE;
+
+    private int standingFacts;
+    private long[] factAt = new long[SlaFact.values().length];
+    private long[] fingerprints = new long[OutputSlot.values().length];
+    private long timer = NO_TIMER;
+    private long context;
+
+    public EmittedOutputs() {}
+
+    /** Records the fingerprint of what SLA documents say about the incident; whether it changed. */
+    boolean updateContext(long fingerprint) {
+        boolean changed = context != fingerprint;
+        context = fingerprint;
+        return changed;
+    }
+
+    boolean isStanding(SlaFact fact) {
+        return (standingFacts & bit(fact)) != 0;
+    }
+
+    void stand(SlaFact fact, long at) {
+        standingFacts |= bit(fact);
+        factAt[fact.ordinal()] = at;
+    }
+
+    void withdraw(SlaFact fact) {
+        standingFacts &= ~bit(fact);
+    }
+
+    /** The event time of the fact's last emitted event (meaningful once it stood). */
+    long lastAt(SlaFact fact) {
+        return factAt[fact.ordinal()];
+    }
+
+    /** Records {@code json} as the slot's document; whether it differs from the last one. */
+    boolean replace(OutputSlot slot, String json) {
+        long fingerprint = fingerprint(json);
+        if (fingerprints[slot.ordinal()] == fingerprint) {
+            return false;
+        }
+        fingerprints[slot.ordinal()] = fingerprint;
+        return true;
+    }
+
+    /** 64-bit FNV-1a of the document text: a collision (and so a missed update) is negligible. */
+    static long fingerprint(String json) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < json.length(); i++) {
+            hash ^= json.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static int bit(SlaFact fact) {
+        return 1 << fact.ordinal();
+    }
+
+    // Accessors for Flink's POJO serializer.
+
+    public int getStandingFacts() {
+        return standingFacts;
+    }
+
+    public void setStandingFacts(int standingFacts) {
+        this.standingFacts = standingFacts;
+    }
+
+    public long[] getFactAt() {
+        return factAt;
+    }
+
+    public void setFactAt(long[] factAt) {
+        this.factAt = factAt;
+    }
+
+    public long[] getFingerprints() {
+        return fingerprints;
+    }
+
+    public void setFingerprints(long[] fingerprints) {
+        this.fingerprints = fingerprints;
+    }
+
+    public long getTimer() {
+        return timer;
+    }
+
+    public void setTimer(long timer) {
+        this.timer = timer;
+    }
+
+    public long getContext() {
+        return context;
+    }
+
+    public void setContext(long context) {
+        this.context = context;
+    }
+}

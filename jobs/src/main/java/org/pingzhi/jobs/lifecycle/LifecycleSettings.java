@@ -1,0 +1,94 @@
+package org.pingzhi.jobs.lifecycle;
+
+import java.io.Serializable;
+import java.time.Duration;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * How the lifecycle operator keeps state and time.
+ *
+ * @param retention how long an incident is kept after it is CLOSED or CANCELLED, counted from its
+ *     latest record (a REOPEN or a late record within that time still finds it); default 24 h
+ * @param maxAge how long after its clock start an incident is kept at most, whatever its status (an
+ *     incident never closed upstream would otherwise stay forever); default 7 days. Its state and
+ *     timers are then dropped; its last documents stay as they were. A record arriving for an
+ *     incident after its state was dropped starts it afresh from that record alone.
+ * @param maxRecordsPerIncident the most distinct records one incident keeps; beyond it {@link
+ *     RecordCap} decides (default 256, at least {@value #MIN_MAX_RECORDS})
+ * @param horizon the last instant time may reach, epoch milliseconds: a warning, deadline,
+ *     escalation or cleanup instant later than it never fires, one equal to it does. Live: {@link
+ *     #LIVE_HORIZON}; replay: the latest event time of all valid input records.
+ */
+public record LifecycleSettings(
+        Duration retention, Duration maxAge, int maxRecordsPerIncident, long horizon)
+        implements Serializable {
+
+    public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
+    public static final int DEFAULT_MAX_RECORDS = 256;
+    public static final int MIN_MAX_RECORDS = 16;
+    public static final long LIVE_HORIZON = Long.MAX_VALUE;
+
+    public LifecycleSettings {
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive: " + retention);
+        }
+        if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
+        }
+        if (maxRecordsPerIncident < MIN_MAX_RECORDS) {
+            throw new IllegalArgumentException(
+                    "maxRecordsPerIncident must be at least "
+                            + MIN_MAX_RECORDS
+                            + ": "
+                            + maxRecordsPerIncident);
+        }
+    }
+
+    /** Defaults, for live operation. */
+    public static LifecycleSettings live() {
+        return new LifecycleSettings(
+                DEFAULT_RETENTION, DEFAULT_MAX_AGE, DEFAULT_MAX_RECORDS, LIVE_HORIZON);
+    }
+
+    /** Defaults, for a replay whose latest valid record has event time {@code horizon}. */
+    public static LifecycleSettings replay(long horizon) {
+        return live().withHorizon(horizon);
+    }
+
+    /** From {@link LifecycleOptions}, with the given horizon. */
+    public static LifecycleSettings fromConfig(ReadableConfig config, long horizon) {
+        return new LifecycleSettings(
+                config.get(LifecycleOptions.RETENTION),
+                config.get(LifecycleOptions.MAX_AGE),
+                config.get(LifecycleOptions.MAX_RECORDS_PER_INCIDENT),
+                horizon);
+    }
+
+    public LifecycleSettings withHorizon(long newHorizon) {
+        return new LifecycleSettings(retention, maxAge, maxRecordsPerIncident, newHorizon);
+    }
+
+    /** The current event time the SLA is judged at: the watermark, never beyond the horizon. */
+    long now(long watermark) {
+        return Math.min(watermark, horizon);
+    }
+
+    /** Whether a timer at {@code instant} may fire. */
+    boolean fires(long instant) {
+        return instant <= horizon;
+    }
+
+    /** When the incident's state is dropped (see {@link #retention} and {@link #maxAge}). */
+    long cleanupAt(IncidentState state) {
+        long aged = saturatedAdd(state.reportedAt(), maxAge.toMillis());
+        return state.isFinished()
+                ? Math.min(aged, saturatedAdd(state.updatedAt(), retention.toMillis()))
+                : aged;
+    }
+
+    private static long saturatedAdd(long instant, long millis) {
+        long sum = instant + millis;
+        return ((instant ^ sum) & (millis ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+}

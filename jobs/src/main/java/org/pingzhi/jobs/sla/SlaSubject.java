@@ -1,0 +1,28 @@
+package org.pingzhi.jobs.sla;
+
+import org.pingzhi.common.model.Priority;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.jobs.lifecycle.IncidentState;
+
+/**
+ * What an SLA policy looks an incident up by.
+ *
+ * @param source the incident's own source (110 for a handed-over incident)
+ * @param category unified category code
+ * @param priority P1..P3
+ * @param townCode the town's code
+ */
+public record SlaSubject(Source source, String category, Priority priority, String townCode) {
+
+    public static SlaSubject of(IncidentState state) {
+        return new SlaSubject(
+                state.ownSource(),
+                state.report().category(),
+                state.report().priority(),
+                state.report().townCode());
+    }
+
+    public TownKind townKind() {
+        return TownKind.of(townCode);
+    }
+}

@@ -1,0 +1,111 @@
+package org.pingzhi.jobs.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.pingzhi.common.json.Json;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.sla.SlaPolicy;
+
+/**
+ * The lifecycle operator in Flink's keyed operator harness, with generic (Kryo) types disabled so
+ * that a state type that is not a POJO fails the test.
+ */
+final class LifecycleHarness {
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, Document> harness;
+    private int drained;
+
+    LifecycleHarness(LifecycleSettings settings) throws Exception {
+        this(SlaPolicy.defaultPolicy(), settings, null);
+    }
+
+    LifecycleHarness(SlaPolicy policy, LifecycleSettings settings, OperatorSubtaskState restored)
+            throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new IncidentLifecycleFunction(policy, settings)),
+                        UnifiedEvent::incidentId,
+                        Types.STRING);
+        ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
+                .setGenericTypes(false);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+    }
+
+    LifecycleHarness send(UnifiedEvent... records) throws Exception {
+        for (UnifiedEvent record : records) {
+            harness.processElement(record, record.eventTime());
+        }
+        return this;
+    }
+
+    LifecycleHarness watermark(long instant) throws Exception {
+        harness.processWatermark(instant);
+        return this;
+    }
+
+    /** Everything emitted since the last call. */
+    List<Document> drain() {
+        List<Document> all = harness.extractOutputValues();
+        List<Document> fresh = new ArrayList<>(all.subList(drained, all.size()));
+        drained = all.size();
+        return fresh;
+    }
+
+    /** The last document emitted under each id, as a sink that upserts would hold them. */
+    Map<String, Document> latest() {
+        Map<String, Document> latest = new LinkedHashMap<>();
+        for (Document document : harness.extractOutputValues()) {
+            latest.put(document.kind() + "/" + document.id(), document);
+        }
+        return latest;
+    }
+
+    JsonNode incident(String incidentId) {
+        Document document = latest().get("INCIDENT/" + incidentId);
+        if (document == null) {
+            throw new AssertionError("No incident document for " + incidentId);
+        }
+        return json(document);
+    }
+
+    OperatorSubtaskState snapshot() throws Exception {
+        return harness.snapshot(1, 1);
+    }
+
+    int stateEntries() {
+        return harness.numKeyedStateEntries();
+    }
+
+    int timers() {
+        return harness.numEventTimeTimers();
+    }
+
+    static JsonNode json(Document document) {
+        try {
+            return Json.mapper().readTree(document.json());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> ids(List<Document> documents) {
+        return documents.stream().map(document -> document.kind() + "/" + document.id()).toList();
+    }
+
+    void close() throws Exception {
+        harness.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.pingzhi.jobs.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
+
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.pingzhi.common.model.Priority;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.sla.SlaFact;
+
+class LifecycleStateDescriptorsTest {
+
+    private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+
+    private static SerializerConfigImpl withoutGenericTypes() {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        return config;
+    }
+
+    @Test
+    void recordsAreStoredAsPojos() throws Exception {
+        assertThat(LifecycleStateDescriptors.RECORD_TYPE).isInstanceOf(PojoTypeInfo.class);
+        UnifiedEvent record =
+                TestEvents.police("J1", "RECEIVED", minutes(0))
+                        .category("FIRE_SAFETY", "火灾")
+                        .priority(Priority.P1)
+                        .location(30.6, 121.09)
+                        .seq(3)
+                        .build();
+
+        assertThat(
+                        roundTrip(
+                                LifecycleStateDescriptors.RECORD_TYPE.createSerializer(
+                                        withoutGenericTypes()),
+                                record))
+                .isEqualTo(record);
+    }
+
+    @Test
+    void whatWasEmittedIsStoredAsAPojo() throws Exception {
+        assertThat(LifecycleStateDescriptors.EMITTED_TYPE).isInstanceOf(PojoTypeInfo.class);
+        EmittedOutputs emitted = new EmittedOutputs();
+        emitted.stand(SlaFact.BREACH, minutes(10));
+        emitted.replace(OutputSlot.INCIDENT, "{\"a\":1}");
+        emitted.setTimer(minutes(20));
+
+        EmittedOutputs copy =
+                roundTrip(
+                        LifecycleStateDescriptors.EMITTED_TYPE.createSerializer(
+                                withoutGenericTypes()),
+                        emitted);
+
+        assertThat(copy.isStanding(SlaFact.BREACH)).isTrue();
+        assertThat(copy.lastAt(SlaFact.BREACH)).isEqualTo(minutes(10));
+        assertThat(copy.replace(OutputSlot.INCIDENT, "{\"a\":1}")).isFalse();
+        assertThat(copy.getTimer()).isEqualTo(minutes(20));
+    }
+}
