@@ -59,6 +59,8 @@ public final class KafkaEdges {
                 .build();
     }
 
+    // The connector (5.0.0-2.2) takes only Kafka's deprecated OffsetResetStrategy here.
+    @SuppressWarnings("deprecation")
     private static OffsetsInitializer startingOffsets(Configuration configuration) {
         return switch (configuration.get(KafkaOptions.STARTING_OFFSETS)) {
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);

@@ -30,7 +30,7 @@ public final class ReplayJob {
         Normalizer normalizer = Normalizer.fromConfiguration(configuration);
         SlaPolicy policy =
                 arguments.policy() == null
-                        ? SlaPolicy.defaultPolicy()
+                        ? SlaPolicy.fromConfig(configuration)
                         : SlaPolicy.load(arguments.policy());
         InputScan scan = scanInputs(arguments, normalizer);
 
@@ -42,8 +42,7 @@ public final class ReplayJob {
                 new CommandCenterSettings(
                         normalizer,
                         policy,
-                        LifecycleSettings.fromConfiguration(configuration)
-                                .withHorizon(scan.horizon()),
+                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
                         EventTime.replay());
         CommandCenterGraph.build(
                         fileRecords(env, arguments.hotline(), Source.HOTLINE_12345),

@@ -88,8 +88,8 @@ class ReplaySamplesTest {
         Map<String, Long> counts = new TreeMap<>();
         Json.mapper()
                 .readTree(file.toFile())
-                .fields()
-                .forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+                .properties()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
     }
 
