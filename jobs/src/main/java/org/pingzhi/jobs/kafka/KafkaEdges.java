@@ -45,7 +45,7 @@ public final class KafkaEdges {
         // Below the brokers' default transaction.max.timeout.ms (15 min); Flink's default, 1 h,
         // is refused by a broker left at its defaults.
         producer.setProperty("transaction.timeout.ms", "600000");
-        producer.putAll(KafkaOptions.clientProperties(configuration));
+        producer.putAll(producerProperties(configuration));
         return KafkaSink.<Document>builder()
                 .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .setKafkaProducerConfig(producer)
@@ -57,6 +57,14 @@ public final class KafkaEdges {
                 .setTransactionalIdPrefix(
                         configuration.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-" + topic)
                 .build();
+    }
+
+    /** Bootstrap servers and the configured client properties, for a plain producer. */
+    public static Properties producerProperties(Configuration configuration) {
+        Properties properties = KafkaOptions.clientProperties(configuration);
+        properties.setProperty(
+                "bootstrap.servers", configuration.get(KafkaOptions.BOOTSTRAP_SERVERS));
+        return properties;
     }
 
     // The connector (5.0.0-2.2) takes only Kafka's deprecated OffsetResetStrategy here.

@@ -25,7 +25,7 @@ public final class SimulateCommand {
     }
 
     /** Runs the simulator; returns the process exit code (0 done, 1 failed, 2 bad command line). */
-    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         SimulateArguments arguments;
         try {
             arguments = SimulateArguments.parse(clock, args);

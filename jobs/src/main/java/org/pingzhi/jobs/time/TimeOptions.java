@@ -25,5 +25,15 @@ public final class TimeOptions {
                                     + " (less the out-of-orderness), so deadlines fire on time"
                                     + " when both topics are quiet.");
 
+    public static final ConfigOption<Duration> STARTUP_GRACE =
+            ConfigOptions.key("pingzhi.time.startup-grace")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "After a (re)start, how long a source may take to deliver its first"
+                                    + " record before it counts as idle; keeps a backlog from"
+                                    + " being processed as late records. Delays the first live"
+                                    + " deadline after a start by at most this much.");
+
     private TimeOptions() {}
 }

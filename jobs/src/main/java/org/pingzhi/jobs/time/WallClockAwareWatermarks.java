@@ -15,6 +15,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * records. It only does so when idle: while a backlog is being caught up after a restart, events
  * are old and the wall clock would make every one of them late.
  *
+ * <p>Right after a (re)start, a source may take a while to deliver its backlog; treating it as idle
+ * then would turn the whole backlog into late records. So a source only counts as idle once {@code
+ * startupGrace} has passed without a record.
+ *
  * <p>A record that arrives behind the watermark is still processed downstream (the lifecycle
  * corrects what it proves wrong); the watermark itself never goes back.
  */
@@ -29,11 +33,15 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
     private long emitted = Long.MIN_VALUE;
 
     public WallClockAwareWatermarks(
-            Duration outOfOrderness, Duration idleAfter, LongSupplier wallClock) {
+            Duration outOfOrderness,
+            Duration idleAfter,
+            Duration startupGrace,
+            LongSupplier wallClock) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.idleAfterMillis = idleAfter.toMillis();
         this.wallClock = wallClock;
-        this.lastRecordWallTime = wallClock.getAsLong();
+        this.lastRecordWallTime =
+                wallClock.getAsLong() + Math.max(0, startupGrace.toMillis() - idleAfterMillis);
     }
 
     @Override

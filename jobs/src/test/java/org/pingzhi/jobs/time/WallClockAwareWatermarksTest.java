@@ -16,7 +16,10 @@ class WallClockAwareWatermarksTest {
     private final RecordingOutput output = new RecordingOutput();
     private final WallClockAwareWatermarks<String> watermarks =
             new WallClockAwareWatermarks<>(
-                    Duration.ofSeconds(3), Duration.ofSeconds(2), wallClock::get);
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10),
+                    wallClock::get);
 
     @Test
     void trailsTheNewestEventTimeWhileRecordsFlow() {
@@ -65,13 +68,25 @@ class WallClockAwareWatermarksTest {
     }
 
     @Test
-    void startsFollowingTheWallClockWhenNoRecordEverArrives() {
+    void aSourceWithoutRecordsFollowsTheWallClockAfterTheStartupGrace() {
+        wallClock.addAndGet(9_999);
         watermarks.onPeriodicEmit(output);
         assertThat(output.emitted).isEmpty();
 
-        wallClock.addAndGet(2_000);
+        wallClock.addAndGet(1);
         watermarks.onPeriodicEmit(output);
         assertThat(output.last()).isEqualTo(wallClock.get() - 3_001);
+    }
+
+    @Test
+    void aBacklogDeliveredLateAfterAStartIsNotTurnedIntoLateRecords() {
+        wallClock.addAndGet(8_000);
+        watermarks.onPeriodicEmit(output);
+        watermarks.onEvent("backlog", 100_000L, output);
+        wallClock.addAndGet(1_000);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(output.emitted).containsExactly(100_000L - 3_001);
     }
 
     private static final class RecordingOutput implements WatermarkOutput {
