@@ -1,0 +1,164 @@
+package org.pingzhi.jobs.sink.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pingzhi.jobs.sink.elasticsearch.TestDocuments.REPORTED_AT;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pingzhi.common.json.Json;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.jobs.testing.ElasticsearchExtension;
+
+/** The sink in a Flink job against the real Elasticsearch server. */
+@ExtendWith(ElasticsearchExtension.class)
+class ElasticsearchSinkTest {
+
+    private static final String PREFIX = "essink-sink-";
+    private static final String INCIDENTS = PREFIX + "incidents";
+
+    private static SinkJobs jobs;
+
+    private final ElasticsearchClient client = ElasticsearchExtension.client();
+
+    @BeforeAll
+    static void startFlink() throws Exception {
+        jobs = new SinkJobs();
+    }
+
+    @AfterAll
+    static void stopFlink() throws Exception {
+        jobs.close();
+    }
+
+    @BeforeEach
+    void freshIndicesUnderTheTemplates() throws IOException {
+        ElasticsearchExtension.deleteIndices(PREFIX + "*");
+        IndexTemplateInstaller.installAll(client, PREFIX);
+    }
+
+    @Test
+    void documents_are_searchable_under_their_ids_and_writing_them_again_overwrites()
+            throws Exception {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            documents.add(TestDocuments.incident("110-A" + i, 1));
+        }
+        long minute = REPORTED_AT - REPORTED_AT % 60_000;
+        documents.add(TestDocuments.metric(minute, "330482101"));
+        documents.add(TestDocuments.metric(minute + 86_400_000, "330482101"));
+
+        SinkJobs.Counters first = jobs.run(documents, sink().build());
+
+        refresh();
+        assertThat(count(INCIDENTS)).isEqualTo(1200);
+        assertThat(count(PREFIX + "metrics-2026.11.28")).isEqualTo(1);
+        assertThat(count(PREFIX + "metrics-2026.11.29")).isEqualTo(1);
+        assertThat(get(INCIDENTS, "110-A7").source())
+                .isEqualTo(Json.mapper().readTree(documents.get(7).json()));
+        assertThat(first.get(ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isEqualTo(1202);
+        assertThat(first.get(ElasticsearchSinkMetrics.BULK_REQUESTS)).isGreaterThanOrEqualTo(3);
+        assertThat(first.get(ElasticsearchSinkMetrics.RETRIES)).isZero();
+        assertThat(first.get(ElasticsearchSinkMetrics.REJECTED)).isZero();
+        assertThat(first.has(ElasticsearchSinkMetrics.LAST_BULK_LATENCY_MS)).isTrue();
+
+        jobs.run(documents, sink().build());
+
+        refresh();
+        assertThat(count(INCIDENTS)).isEqualTo(1200);
+        assertThat(count(PREFIX + "metrics-*")).isEqualTo(2);
+        assertThat(get(INCIDENTS, "110-A7").version()).isEqualTo(2);
+    }
+
+    @Test
+    void the_last_write_to_a_document_wins_across_concurrent_bulk_requests() throws Exception {
+        int versions = 200;
+        List<String> ids = List.of("110-B1", "110-B2", "110-B3", "12345-C1", "12345-C2");
+        List<Document> documents = new ArrayList<>();
+        for (int version = 1; version <= versions; version++) {
+            for (String id : ids) {
+                documents.add(TestDocuments.incident(id, version));
+            }
+        }
+
+        SinkJobs.Counters job =
+                jobs.run(
+                        documents,
+                        sink().setMaxBatchSize(7)
+                                .setMaxInFlightRequests(4)
+                                .setMaxBufferedRequests(50)
+                                .build());
+
+        refresh();
+        for (String id : ids) {
+            assertThat(get(INCIDENTS, id).source().path("version").asInt())
+                    .as(id)
+                    .isEqualTo(versions);
+        }
+        assertThat(job.get(ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN))
+                .isBetween((long) ids.size(), (long) documents.size());
+    }
+
+    @Test
+    void documents_refused_for_good_reach_the_handler_once_and_the_others_are_written()
+            throws Exception {
+        CollectingRejectedDocumentHandler rejects = new CollectingRejectedDocumentHandler();
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            documents.add(
+                    i % 20 == 5
+                            ? TestDocuments.malformedIncident("110-BAD" + i)
+                            : TestDocuments.incident("110-OK" + i, 1));
+        }
+
+        SinkJobs.Counters job =
+                jobs.run(documents, sink().setRejectedDocumentHandler(rejects).build());
+
+        refresh();
+        assertThat(count(INCIDENTS)).isEqualTo(57);
+        assertThat(rejects.collected())
+                .extracting(RejectedDocument::id)
+                .containsExactlyInAnyOrder("110-BAD5", "110-BAD25", "110-BAD45");
+        assertThat(rejects.collected())
+                .allSatisfy(
+                        rejected -> {
+                            assertThat(rejected.index()).isEqualTo(INCIDENTS);
+                            assertThat(rejected.status()).isEqualTo(400);
+                            assertThat(rejected.errorType()).endsWith("parsing_exception");
+                            assertThat(rejected.errorReason()).contains("slaTargetSeconds");
+                            assertThat(rejected.attempts()).isEqualTo(1);
+                            assertThat(rejected.sourceAsString()).contains("ten minutes");
+                        });
+        assertThat(job.get(ElasticsearchSinkMetrics.REJECTED)).isEqualTo(3);
+        assertThat(job.get(ElasticsearchSinkMetrics.RETRIES)).isZero();
+        assertThat(job.get(ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isEqualTo(57);
+    }
+
+    private ElasticsearchSinkBuilder<Document> sink() {
+        return ElasticsearchSink.<Document>builder()
+                .setConnection(ElasticsearchConnection.to(ElasticsearchExtension.httpUrl()))
+                .setElementConverter(new DocumentElementConverter(PREFIX));
+    }
+
+    private void refresh() throws IOException {
+        client.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
+    }
+
+    private long count(String index) throws IOException {
+        return client.count(count -> count.index(index)).count();
+    }
+
+    private GetResponse<JsonNode> get(String index, String id) throws IOException {
+        GetResponse<JsonNode> response = client.get(get -> get.index(index).id(id), JsonNode.class);
+        assertThat(response.found()).as("%s/%s found", index, id).isTrue();
+        return response;
+    }
+}

@@ -1,0 +1,211 @@
+package org.pingzhi.jobs.sink.elasticsearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pingzhi.common.json.Json;
+
+/**
+ * A local HTTP proxy in front of the real Elasticsearch server that misbehaves on purpose: the
+ * first {@code faultyBulks} bulk requests meet the {@link Fault}, everything else is forwarded
+ * unchanged.
+ */
+final class FaultyElasticsearchProxy implements AutoCloseable {
+
+    enum Fault {
+        /** The whole bulk request is answered 429, as an overloaded cluster does. */
+        TOO_MANY_REQUESTS,
+        /** The whole bulk request is answered 503. */
+        SERVICE_UNAVAILABLE,
+        /** The connection is closed without an answer. */
+        CLOSE_CONNECTION,
+        /** The bulk request is executed, but every second item is reported as 429. */
+        ITEMS_TOO_MANY_REQUESTS
+    }
+
+    private static final Set<String> HOP_BY_HOP =
+            Set.of(
+                    "host",
+                    "connection",
+                    "content-length",
+                    "expect",
+                    "upgrade",
+                    "transfer-encoding",
+                    "accept-encoding",
+                    "keep-alive");
+
+    /** Headers of an answer made up here; the client checks the product header. */
+    private static final Map<String, List<String>> ELASTICSEARCH_JSON =
+            Map.of(
+                    "X-Elastic-Product", List.of("Elasticsearch"),
+                    "Content-Type", List.of("application/json"));
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final HttpClient forward =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI target;
+    private final Fault fault;
+    private final int faultyBulks;
+    private final Set<String> alwaysFailingIds;
+    private final AtomicInteger bulkRequests = new AtomicInteger();
+    private final AtomicInteger faultsInjected = new AtomicInteger();
+
+    private FaultyElasticsearchProxy(
+            String targetUrl, Fault fault, int faultyBulks, Set<String> alwaysFailingIds)
+            throws IOException {
+        this.target = URI.create(targetUrl);
+        this.fault = fault;
+        this.faultyBulks = faultyBulks;
+        this.alwaysFailingIds = alwaysFailingIds;
+        this.server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** Injects {@code fault} into the first {@code faultyBulks} bulk requests. */
+    static FaultyElasticsearchProxy start(String targetUrl, Fault fault, int faultyBulks)
+            throws IOException {
+        return new FaultyElasticsearchProxy(targetUrl, fault, faultyBulks, Set.of());
+    }
+
+    /** Reports every write to these document ids as 429, however often it is retried. */
+    static FaultyElasticsearchProxy alwaysRejecting(String targetUrl, Set<String> ids)
+            throws IOException {
+        return new FaultyElasticsearchProxy(targetUrl, Fault.ITEMS_TOO_MANY_REQUESTS, 0, ids);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int bulkRequests() {
+        return bulkRequests.get();
+    }
+
+    int faultsInjected() {
+        return faultsInjected.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAll(exchange.getRequestBody());
+            boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
+            boolean faulty = bulk && bulkRequests.incrementAndGet() <= faultyBulks;
+            if (faulty && fault != Fault.ITEMS_TOO_MANY_REQUESTS) {
+                faultsInjected.incrementAndGet();
+                if (fault == Fault.CLOSE_CONNECTION) {
+                    return; // closing the exchange before any answer drops the connection
+                }
+                int status = fault == Fault.TOO_MANY_REQUESTS ? 429 : 503;
+                respond(exchange, status, ELASTICSEARCH_JSON, errorBody(status));
+                return;
+            }
+            HttpResponse<byte[]> answer = forward(exchange, body);
+            byte[] answerBody = answer.body();
+            if (bulk && (faulty || !alwaysFailingIds.isEmpty())) {
+                answerBody = failItems(answerBody, faulty);
+            }
+            respond(exchange, answer.statusCode(), answer.headers().map(), answerBody);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                        .method(
+                                exchange.getRequestMethod(),
+                                HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders()
+                .forEach(
+                        (name, values) -> {
+                            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                                values.forEach(value -> request.header(name, value));
+                            }
+                        });
+        return forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Marks every second item (faulty) or the always-failing ids as rejected with 429. */
+    private byte[] failItems(byte[] bulkResponse, boolean everySecond) throws IOException {
+        ObjectNode response = (ObjectNode) Json.mapper().readTree(bulkResponse);
+        ArrayNode items = (ArrayNode) response.get("items");
+        for (int i = 0; i < items.size(); i++) {
+            ObjectNode result = (ObjectNode) items.get(i).elements().next();
+            boolean fail =
+                    (everySecond && i % 2 == 1)
+                            || alwaysFailingIds.contains(result.path("_id").asText());
+            if (fail) {
+                faultsInjected.incrementAndGet();
+                result.put("status", 429);
+                result.remove(List.of("result", "_version", "_seq_no", "_primary_term", "_shards"));
+                result.set("error", error(429));
+                response.put("errors", true);
+            }
+        }
+        return Json.toBytes(response);
+    }
+
+    private static byte[] errorBody(int status) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("error", error(status));
+        body.put("status", status);
+        return Json.toBytes(body);
+    }
+
+    private static JsonNode error(int status) {
+        ObjectNode error = Json.mapper().createObjectNode();
+        error.put("type", status == 429 ? "es_rejected_execution_exception" : "unavailable");
+        error.put("reason", "injected by the test proxy");
+        return error;
+    }
+
+    private static void respond(
+            HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
+            throws IOException {
+        headers.forEach(
+                (name, values) -> {
+                    if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                        exchange.getResponseHeaders().put(name, values);
+                    }
+                });
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
