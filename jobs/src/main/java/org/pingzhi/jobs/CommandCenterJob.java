@@ -1,0 +1,136 @@
+package org.pingzhi.jobs;
+
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.common.model.RawRecord;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.jobs.config.JobConfiguration;
+import org.pingzhi.jobs.config.Operations;
+import org.pingzhi.jobs.graph.CommandCenterGraph;
+import org.pingzhi.jobs.graph.CommandCenterSettings;
+import org.pingzhi.jobs.graph.CommandCenterStreams;
+import org.pingzhi.jobs.kafka.KafkaDeadLetterRejectedDocumentHandler;
+import org.pingzhi.jobs.kafka.KafkaEdges;
+import org.pingzhi.jobs.kafka.KafkaOptions;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchClients;
+import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchConnection;
+import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
+import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchSinkBuilder;
+import org.pingzhi.jobs.sink.elasticsearch.IndexTemplateInstaller;
+import org.pingzhi.jobs.sla.SlaPolicy;
+import org.pingzhi.jobs.time.EventTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live command-center job: Kafka in; incident states, SLA events, alerts and dead letters to
+ * Elasticsearch; alerts and dead letters to their Kafka topics.
+ *
+ * <p>{@code flink run pingzhi-jobs-*-flink.jar [--config FILE] [--conf KEY=VALUE ...]}
+ */
+public final class CommandCenterJob {
+
+    public static final String JOB_NAME = "pingzhi command center";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandCenterJob.class);
+
+    private CommandCenterJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration configuration = JobConfiguration.fromArgs(args, System.getenv());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        Operations.flinkConfiguration(configuration));
+        installIndexTemplates(configuration);
+        wire(env, configuration);
+        env.execute(JOB_NAME);
+    }
+
+    /** Installs (or updates) the index templates; safe at every start. */
+    public static List<String> installIndexTemplates(Configuration configuration) throws Exception {
+        try (var client =
+                ElasticsearchClients.client(
+                        ElasticsearchConnection.fromConfiguration(configuration))) {
+            List<String> installed =
+                    IndexTemplateInstaller.installAll(
+                            client, configuration.get(ElasticsearchOptions.INDEX_PREFIX));
+            LOG.info("Index templates installed: {}", installed);
+            return installed;
+        }
+    }
+
+    /** Adds the whole job to {@code env}. */
+    public static void wire(StreamExecutionEnvironment env, Configuration configuration) {
+        writeOutputs(
+                configuration,
+                CommandCenterGraph.build(
+                        kafkaRecords(env, configuration, Source.HOTLINE_12345),
+                        kafkaRecords(env, configuration, Source.POLICE_110),
+                        settings(configuration)));
+    }
+
+    /** The graph's settings for live operation. */
+    public static CommandCenterSettings settings(Configuration configuration) {
+        return new CommandCenterSettings(
+                Normalizer.fromConfiguration(configuration),
+                SlaPolicy.fromConfig(configuration),
+                LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON),
+                EventTime.live(configuration));
+    }
+
+    /**
+     * Everything to Elasticsearch (documents Elasticsearch refuses go to the dead-letter topic),
+     * dead letters and alerts also to their Kafka topics.
+     */
+    public static void writeOutputs(Configuration configuration, CommandCenterStreams streams) {
+        boolean checkpointing = Operations.checkpointing(configuration);
+        DataStream<Document> deadLetters = streams.deadLetterDocuments();
+        streams.documents()
+                .union(deadLetters)
+                .sinkTo(
+                        ElasticsearchSinkBuilder.forDocuments(configuration)
+                                .setRejectedDocumentHandler(
+                                        new KafkaDeadLetterRejectedDocumentHandler(
+                                                KafkaEdges.producerProperties(configuration),
+                                                configuration.get(KafkaOptions.DEAD_LETTER_TOPIC)))
+                                .build())
+                .uid("elasticsearch-sink")
+                .name("Elasticsearch");
+        deadLetters
+                .sinkTo(
+                        KafkaEdges.documentSink(
+                                configuration,
+                                configuration.get(KafkaOptions.DEAD_LETTER_TOPIC),
+                                checkpointing))
+                .uid("kafka-deadletter-sink")
+                .name("Kafka dead letters");
+        streams.documents()
+                .filter(document -> document.kind() == DocumentKind.ALERT)
+                .uid("alerts-only")
+                .name("Alerts")
+                .sinkTo(
+                        KafkaEdges.documentSink(
+                                configuration,
+                                configuration.get(KafkaOptions.ALERTS_TOPIC),
+                                checkpointing))
+                .uid("kafka-alerts-sink")
+                .name("Kafka alerts");
+    }
+
+    /** One source's raw records from its Kafka topic. */
+    public static DataStream<RawRecord> kafkaRecords(
+            StreamExecutionEnvironment env, Configuration configuration, Source source) {
+        return env.fromSource(
+                        KafkaEdges.source(configuration, source),
+                        WatermarkStrategy.noWatermarks(),
+                        "Kafka " + KafkaEdges.topicOf(configuration, source))
+                .uid("kafka-source-" + source.defaultTopic());
+    }
+}

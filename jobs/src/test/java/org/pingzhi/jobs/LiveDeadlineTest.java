@@ -1,0 +1,94 @@
+package org.pingzhi.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.jobs.testing.ElasticsearchExtension;
+import org.pingzhi.jobs.testing.KafkaExtension;
+import org.pingzhi.jobs.testing.LiveCommandCenter;
+import org.pingzhi.jobs.testing.Poll;
+
+/** A deadline fires on time in a silent night: no record after the report moves time on. */
+@ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
+class LiveDeadlineTest {
+
+    private static final int TARGET_SECONDS = 5;
+
+    @TempDir Path folder;
+
+    @Test
+    void aBreachReachesElasticsearchWithinTheTargetPlusFiveSecondsWithNoFurtherRecords()
+            throws Exception {
+        Path policy =
+                Files.writeString(
+                        folder.resolve("policy.json"),
+                        "{\"defaultTargetSeconds\": " + TARGET_SECONDS + ", \"rules\": []}");
+        try (LiveCommandCenter center =
+                LiveCommandCenter.start(
+                        LiveCommandCenter.configuration(
+                                "e2e-deadline",
+                                Map.of(
+                                        "pingzhi.sla.policy-file",
+                                        policy.toString(),
+                                        "pingzhi.time.startup-grace",
+                                        "0 s")),
+                        CommandCenterJob::wire)) {
+            center.produce(Source.HOTLINE_12345, List.of(order("PH-WARMUP-1", 1_000L)));
+            Poll.until(
+                    Duration.ofSeconds(90),
+                    "the warm-up order indexed (the job is reading)",
+                    () -> center.documents(DocumentKind.INCIDENT),
+                    docs -> docs.containsKey("12345-PH-WARMUP-1"));
+
+            long reportedAt = System.currentTimeMillis();
+            center.produce(Source.POLICE_110, List.of(alarm("J-SILENT-NIGHT-1", reportedAt)));
+            JsonNode breached =
+                    Poll.until(
+                                    Duration.ofSeconds(TARGET_SECONDS + 30),
+                                    "the silent incident BREACHED",
+                                    () -> center.documents(DocumentKind.INCIDENT),
+                                    docs ->
+                                            docs.containsKey("110-J-SILENT-NIGHT-1")
+                                                    && docs.get("110-J-SILENT-NIGHT-1")
+                                                            .path("slaStatus")
+                                                            .asText()
+                                                            .equals("BREACHED"))
+                            .get("110-J-SILENT-NIGHT-1");
+            long seenAt = System.currentTimeMillis();
+
+            assertThat(seenAt - reportedAt)
+                    .as("breach seen %d ms after the report", seenAt - reportedAt)
+                    .isLessThanOrEqualTo((TARGET_SECONDS + 5) * 1_000L);
+            assertThat(breached.get("escalationLevel").asText()).isIn("TOWN", "CITY");
+        }
+    }
+
+    private static byte[] alarm(String alarmId, long statusTime) {
+        return ("{\"alarmId\":\""
+                        + alarmId
+                        + "\",\"status\":\"RECEIVED\",\"statusTime\":"
+                        + statusTime
+                        + ",\"alarmType\":\"纠纷\",\"level\":2,\"station\":\"当湖派出所\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] order(String orderId, long epochSecond) {
+        return ("{\"orderId\":\""
+                        + orderId
+                        + "\",\"action\":\"CREATE\",\"actionTime\":\""
+                        + java.time.Instant.ofEpochSecond(epochSecond)
+                        + "\",\"town\":\"当湖街道\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,173 @@
+package org.pingzhi.jobs.testing;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.jobs.CommandCenterJob;
+import org.pingzhi.jobs.config.Operations;
+import org.pingzhi.jobs.kafka.KafkaEdges;
+import org.pingzhi.jobs.kafka.KafkaOptions;
+
+/**
+ * The live command-center job on a MiniCluster against the tests' real Kafka and Elasticsearch,
+ * with topics, consumer group and index prefix of its own, so tests do not see each other.
+ */
+public final class LiveCommandCenter implements AutoCloseable {
+
+    private final Configuration configuration;
+    private final JobClient job;
+
+    private LiveCommandCenter(Configuration configuration, JobClient job) {
+        this.configuration = configuration;
+        this.job = job;
+    }
+
+    /** Settings for a job named {@code name}: its own topics and indices, quick time settings. */
+    public static Configuration configuration(String name, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("pingzhi.kafka.bootstrap-servers", KafkaExtension.bootstrapServers());
+        settings.put("pingzhi.kafka.topic.hotline", name + "-hotline");
+        settings.put("pingzhi.kafka.topic.police", name + "-police");
+        settings.put("pingzhi.kafka.topic.deadletter", name + "-deadletter");
+        settings.put("pingzhi.kafka.topic.alerts", name + "-alerts");
+        settings.put("pingzhi.kafka.group-id", name);
+        settings.put("pingzhi.kafka.transactional-id-prefix", name);
+        settings.put("pingzhi.kafka.starting-offsets", "EARLIEST");
+        settings.put("pingzhi.elasticsearch.hosts", ElasticsearchExtension.httpUrl());
+        settings.put("pingzhi.elasticsearch.index-prefix", name + "-");
+        settings.put("pingzhi.elasticsearch.bulk.flush-interval", "200 ms");
+        settings.put("pingzhi.checkpoint.interval", "1 s");
+        settings.put("pingzhi.time.out-of-orderness", "1 s");
+        settings.put("pingzhi.time.idle-after", "1 s");
+        settings.putAll(overrides);
+        return Configuration.fromMap(settings);
+    }
+
+    /** Creates the topics and templates, then runs {@code wiring} on a fresh environment. */
+    public static LiveCommandCenter start(
+            Configuration configuration,
+            BiConsumer<StreamExecutionEnvironment, Configuration> wiring)
+            throws Exception {
+        KafkaExtension.createTopics(
+                configuration.get(KafkaOptions.HOTLINE_TOPIC),
+                configuration.get(KafkaOptions.POLICE_TOPIC),
+                configuration.get(KafkaOptions.DEAD_LETTER_TOPIC),
+                configuration.get(KafkaOptions.ALERTS_TOPIC));
+        CommandCenterJob.installIndexTemplates(configuration);
+        Configuration flink = Operations.flinkConfiguration(configuration);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        flink.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.setParallelism(1);
+        wiring.accept(env, configuration);
+        return new LiveCommandCenter(configuration, env.executeAsync(CommandCenterJob.JOB_NAME));
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** Produces raw values to a source's topic, in order. */
+    public void produce(Source source, List<byte[]> values) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaExtension.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(
+                        new ProducerRecord<>(KafkaEdges.topicOf(configuration, source), value));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The documents of one index, by id (empty while the index does not exist). */
+    public Map<String, JsonNode> documents(DocumentKind kind) throws Exception {
+        String index =
+                configuration.get(
+                                org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions
+                                        .INDEX_PREFIX)
+                        + kind.baseName();
+        var client = ElasticsearchExtension.client();
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            return Map.of();
+        }
+        client.indices().refresh(r -> r.index(index));
+        SearchResponse<JsonNode> response =
+                client.search(s -> s.index(index).size(10_000), JsonNode.class);
+        Map<String, JsonNode> byId = new TreeMap<>();
+        for (Hit<JsonNode> hit : response.hits().hits()) {
+            byId.put(hit.id(), hit.source());
+        }
+        return byId;
+    }
+
+    /** Every committed record of a topic (read_committed), as key and value text. */
+    public List<ConsumerRecord<String, String>> committedRecords(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaExtension.bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(
+                        properties, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public JobClient job() {
+        return job;
+    }
+
+    /** Cancels the job and waits for it to stop. */
+    @Override
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
