@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -49,7 +50,10 @@ public final class ElasticsearchClients {
                                         config.setConnectTimeout(connectTimeout)
                                                 .setSocketTimeout(requestTimeout))
                         .setRequestConfigCallback(
-                                config -> config.setResponseTimeout(requestTimeout));
+                                config -> config.setResponseTimeout(requestTimeout))
+                        // the sink's RetryPolicy decides about retries, with its own backoff
+                        .setHttpClientConfigCallback(
+                                HttpAsyncClientBuilder::disableAutomaticRetries);
         authorization(connection)
                 .ifPresent(
                         value ->

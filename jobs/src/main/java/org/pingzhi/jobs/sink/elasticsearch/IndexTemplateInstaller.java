@@ -1,12 +1,14 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DocumentKind;
 
 /**
@@ -30,7 +32,7 @@ public final class IndexTemplateInstaller {
             throws IOException {
         List<String> installed = new ArrayList<>();
         for (DocumentKind kind : DocumentKind.values()) {
-            String body = templateJson(kind);
+            String body = withoutIndexPatterns(templateJson(kind));
             String name = indexPrefix + kind.baseName();
             client.indices()
                     .putIndexTemplate(
@@ -41,6 +43,16 @@ public final class IndexTemplateInstaller {
             installed.add(name);
         }
         return installed;
+    }
+
+    /**
+     * The request builder adds index patterns to those of the JSON, so the shipped ones (for the
+     * default prefix) must go first.
+     */
+    private static String withoutIndexPatterns(String template) throws IOException {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(template);
+        json.remove("index_patterns");
+        return json.toString();
     }
 
     /** The template file of {@code kind} as shipped (index patterns of the default prefix). */

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,8 @@ import org.pingzhi.common.json.Json;
 
 /**
  * A local HTTP proxy in front of the real Elasticsearch server that misbehaves on purpose: the
- * first {@code faultyBulks} bulk requests meet the {@link Fault}, everything else is forwarded
- * unchanged.
+ * first {@code faultyBulks} bulk requests meet the {@link Fault}, or some documents always fail, or
+ * one bulk request is held back for a while; everything else is forwarded unchanged.
  */
 final class FaultyElasticsearchProxy implements AutoCloseable {
 
@@ -65,16 +66,25 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
     private final Fault fault;
     private final int faultyBulks;
     private final Set<String> alwaysFailingIds;
+    private final int delayedBulk;
+    private final Duration delay;
     private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger faultsInjected = new AtomicInteger();
 
     private FaultyElasticsearchProxy(
-            String targetUrl, Fault fault, int faultyBulks, Set<String> alwaysFailingIds)
+            String targetUrl,
+            Fault fault,
+            int faultyBulks,
+            Set<String> alwaysFailingIds,
+            int delayedBulk,
+            Duration delay)
             throws IOException {
         this.target = URI.create(targetUrl);
         this.fault = fault;
         this.faultyBulks = faultyBulks;
         this.alwaysFailingIds = alwaysFailingIds;
+        this.delayedBulk = delayedBulk;
+        this.delay = delay;
         this.server =
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -85,13 +95,24 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
     /** Injects {@code fault} into the first {@code faultyBulks} bulk requests. */
     static FaultyElasticsearchProxy start(String targetUrl, Fault fault, int faultyBulks)
             throws IOException {
-        return new FaultyElasticsearchProxy(targetUrl, fault, faultyBulks, Set.of());
+        return new FaultyElasticsearchProxy(
+                targetUrl, fault, faultyBulks, Set.of(), 0, Duration.ZERO);
     }
 
     /** Reports every write to these document ids as 429, however often it is retried. */
     static FaultyElasticsearchProxy alwaysRejecting(String targetUrl, Set<String> ids)
             throws IOException {
-        return new FaultyElasticsearchProxy(targetUrl, Fault.ITEMS_TOO_MANY_REQUESTS, 0, ids);
+        return new FaultyElasticsearchProxy(
+                targetUrl, Fault.ITEMS_TOO_MANY_REQUESTS, 0, ids, 0, Duration.ZERO);
+    }
+
+    /**
+     * Holds the {@code bulkNumber}th bulk request back for {@code delay} before it goes on to the
+     * server, so that later requests overtake it unless the writer waits for it.
+     */
+    static FaultyElasticsearchProxy delaying(String targetUrl, int bulkNumber, Duration delay)
+            throws IOException {
+        return new FaultyElasticsearchProxy(targetUrl, null, 0, Set.of(), bulkNumber, delay);
     }
 
     String url() {
@@ -110,7 +131,11 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = readAll(exchange.getRequestBody());
             boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
-            boolean faulty = bulk && bulkRequests.incrementAndGet() <= faultyBulks;
+            int bulkNumber = bulk ? bulkRequests.incrementAndGet() : 0;
+            boolean faulty = bulk && bulkNumber <= faultyBulks;
+            if (bulk && bulkNumber == delayedBulk) {
+                Thread.sleep(delay.toMillis());
+            }
             if (faulty && fault != Fault.ITEMS_TOO_MANY_REQUESTS) {
                 faultsInjected.incrementAndGet();
                 if (fault == Fault.CLOSE_CONNECTION) {

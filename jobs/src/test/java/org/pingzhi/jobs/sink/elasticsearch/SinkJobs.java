@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,32 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.pingzhi.common.model.Document;
+import org.pingzhi.jobs.testing.ElasticsearchExtension;
 
 /**
- * Runs bounded jobs, parallelism 1, that write documents through a sink, on one local MiniCluster
- * per test class, and reads the sink's metrics. (The cluster is started here rather than by {@code
- * env.execute()} because a job's metrics are gone once the cluster that ran it stopped.)
+ * Test bed of the sink tests, registered on a static field of a test class that uses the {@link
+ * ElasticsearchExtension}: one local MiniCluster per test class to run bounded jobs (parallelism 1)
+ * that write documents through a sink, and before each test fresh indices of the class's prefix
+ * under the index templates. (The cluster is started here rather than by {@code env.execute()}
+ * because a job's metrics are gone once the cluster that ran it has stopped.)
  */
-final class SinkJobs implements AutoCloseable {
+final class SinkJobs implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
+    private final String indexPrefix;
     private final InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
-    private final MiniCluster cluster;
+    private MiniCluster cluster;
 
-    SinkJobs() throws Exception {
+    SinkJobs(String indexPrefix) {
+        this.indexPrefix = indexPrefix;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
@@ -31,6 +45,17 @@ final class SinkJobs implements AutoCloseable {
                                 .setNumSlotsPerTaskManager(1)
                                 .build());
         cluster.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        ElasticsearchExtension.deleteIndices(indexPrefix + "*");
+        IndexTemplateInstaller.installAll(ElasticsearchExtension.client(), indexPrefix);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        cluster.close();
     }
 
     /** Runs a job to its end and returns the sink's counters; throws what failed the job. */
@@ -48,11 +73,6 @@ final class SinkJobs implements AutoCloseable {
                                         metric instanceof Counter counter ? counter.getCount() : 0L,
                                         Long::sum));
         return new Counters(counters);
-    }
-
-    @Override
-    public void close() throws Exception {
-        cluster.close();
     }
 
     /** The sink's metrics of one job, summed over its subtasks (gauges count as 0). */
