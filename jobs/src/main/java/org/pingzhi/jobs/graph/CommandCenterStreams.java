@@ -23,6 +23,16 @@ public record CommandCenterStreams(
                 .name("Dead letters as documents");
     }
 
+    /**
+     * Dead letters masked for Elasticsearch (see {@link DeadLetterDocuments#toIndexedDocument}).
+     */
+    public DataStream<Document> indexedDeadLetterDocuments() {
+        return deadLetters
+                .map(DeadLetterDocuments::toIndexedDocument)
+                .uid("dead-letter-index-documents")
+                .name("Dead letters for the index");
+    }
+
     /** Every document of the graph, dead letters included. */
     public DataStream<Document> allDocuments() {
         return documents.union(deadLetterDocuments());

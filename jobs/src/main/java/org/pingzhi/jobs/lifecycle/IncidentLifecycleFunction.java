@@ -50,6 +50,7 @@ public class IncidentLifecycleFunction
     private transient ValueState<EmittedOutputs> emitted;
     private transient Counter lateRecords;
     private transient Counter droppedRecords;
+    private transient LifecycleMetrics metrics;
 
     public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
         this.policy = policy;
@@ -62,6 +63,7 @@ public class IncidentLifecycleFunction
         emitted = getRuntimeContext().getState(LifecycleStateDescriptors.emitted());
         lateRecords = getRuntimeContext().getMetricGroup().counter("lifecycleLateRecords");
         droppedRecords = getRuntimeContext().getMetricGroup().counter("lifecycleRecordsDropped");
+        metrics = new LifecycleMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -72,7 +74,11 @@ public class IncidentLifecycleFunction
             lateRecords.inc();
         }
         List<UnifiedEvent> kept = keptRecords();
+        boolean newIncident = kept.isEmpty();
         if (store(record, kept)) {
+            if (newIncident) {
+                metrics.incidentStarted();
+            }
             react(ctx.getCurrentKey(), kept, settings.now(watermark), ctx.timerService(), out);
         }
     }
@@ -93,6 +99,7 @@ public class IncidentLifecycleFunction
             }
             records.clear();
             emitted.clear();
+            metrics.incidentCleanedUp();
         }
     }
 
@@ -134,7 +141,10 @@ public class IncidentLifecycleFunction
         IncidentState state = IncidentFold.fold(incidentId, kept);
         SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), now);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
-        EmissionPlanner.plan(state, sla, memo).forEach(out::collect);
+        for (Document document : EmissionPlanner.plan(state, sla, memo)) {
+            metrics.emitted(document);
+            out.collect(document);
+        }
         reschedule(timers, memo, nextWakeUp(sla.nextInstant(), settings.cleanupAt(state)));
         emitted.update(memo);
         return state;

@@ -1,21 +1,67 @@
 package org.pingzhi.jobs.normalize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.common.privacy.PiiMasker;
 
-/** Renders dead letters as documents for the dead-letter topic, index and replay file. */
+/** Renders dead letters as documents: complete for the topic and replay, masked for the index. */
 public final class DeadLetterDocuments {
+
+    /** Fields of the raw formats that hold a caller's name or number. */
+    private static final List<String> PERSONAL_FIELDS =
+            List.of("callerPhone", "callerName", "reporterPhone", "reporterName");
 
     private DeadLetterDocuments() {}
 
     /**
-     * The document of a dead letter, under {@code <topic>:<partition>:<offset>}. A dead letter has
-     * no trustworthy event time, so its document carries none (0).
+     * The dead letter as the contract defines it, with the original record, under {@code
+     * <topic>:<partition>:<offset>}: for the access-controlled dead-letter topic and replay's
+     * {@code deadletter.jsonl}. A dead letter has no trustworthy event time, so it carries none
+     * (0).
      */
     public static Document toDocument(DeadLetter deadLetter) {
         return new Document(
                 DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(deadLetter), 0L);
+    }
+
+    /**
+     * The dead letter for Elasticsearch, which never holds personal data in clear: the original
+     * record is replaced by {@code valueMasked} — a JSON record without its caller fields and with
+     * numbers masked in the rest, cut to 500 characters — or left out when the record is not a JSON
+     * object. The original stays on the dead-letter topic under the same id.
+     */
+    public static Document toIndexedDocument(DeadLetter deadLetter) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("reason", deadLetter.reason());
+        document.put("message", deadLetter.message());
+        document.put("topic", deadLetter.topic());
+        document.put("partition", deadLetter.partition());
+        document.put("offset", deadLetter.offset());
+        document.put("valueMasked", maskedValue(deadLetter.value()));
+        return new Document(DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(document), 0L);
+    }
+
+    static String maskedValue(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            JsonNode parsed = Json.mapper().readTree(value);
+            if (!(parsed instanceof ObjectNode record)) {
+                return null;
+            }
+            PERSONAL_FIELDS.forEach(record::remove);
+            return PiiMasker.mask(Json.toString(record));
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,51 @@
+package org.pingzhi.jobs.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.pingzhi.common.model.DeadLetter;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.ReasonCode;
+
+class DeadLetterDocumentsTest {
+
+    private static final String RECORD =
+            "{\"orderId\":\"PH2026112800196\",\"action\":\"CREATE\",\"actionTime\":\"28/11/2026\","
+                    + "\"town\":\"当湖街道\",\"callerPhone\":\"13757311111\",\"callerName\":\"李某\","
+                    + "\"content\":\"回电13905731234\"}";
+
+    private final DeadLetter deadLetter =
+            new DeadLetter(
+                    ReasonCode.BAD_TIMESTAMP,
+                    "actionTime is not RFC 3339",
+                    "hotline-12345",
+                    0,
+                    16,
+                    RECORD,
+                    null);
+
+    @Test
+    void theTopicAndReplayKeepTheOriginalRecord() {
+        Document document = DeadLetterDocuments.toDocument(deadLetter);
+
+        assertThat(document.id()).isEqualTo("hotline-12345:0:16");
+        assertThat(document.json()).contains("13757311111");
+    }
+
+    @Test
+    void theIndexGetsNoNameOrNumberInClear() {
+        Document document = DeadLetterDocuments.toIndexedDocument(deadLetter);
+
+        assertThat(document.id()).isEqualTo("hotline-12345:0:16");
+        assertThat(document.json())
+                .contains("\"reason\":\"BAD_TIMESTAMP\"", "\"offset\":16", "valueMasked", "当湖街道")
+                .doesNotContain("13757311111", "李某", "13905731234", "callerPhone");
+    }
+
+    @Test
+    void aRecordThatIsNotAJsonObjectIsLeftOutOfTheIndex() {
+        assertThat(DeadLetterDocuments.maskedValue("李某 13757311111 not json")).isNull();
+        assertThat(DeadLetterDocuments.maskedValue("[1,2]")).isNull();
+        assertThat(DeadLetterDocuments.maskedValue(null)).isNull();
+    }
+}
