@@ -67,6 +67,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start();
         KafkaBrokerProcess broker = new KafkaBrokerProcess(process, "127.0.0.1:" + port, logFile);
+        // A child process outlives its parent: stop the broker with this JVM whatever happens.
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
         try {
             broker.awaitReady(startTimeout);
         } catch (IOException | RuntimeException e) {

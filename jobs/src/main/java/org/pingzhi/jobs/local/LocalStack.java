@@ -111,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
                 stack.startSimulator(arguments, data.resolve("simulator.log"));
             }
             return stack;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             started.forEach(LocalStack::closeQuietly);
             throw e;
         }
