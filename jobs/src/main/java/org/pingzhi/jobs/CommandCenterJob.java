@@ -112,7 +112,9 @@ public final class CommandCenterJob {
                 .uid("kafka-deadletter-sink")
                 .name("Kafka dead letters");
         streams.documents()
-                .filter(document -> document.kind() == DocumentKind.ALERT)
+                // the alerts topic is transactional: what a failed attempt sent was never
+                // committed, so a deletion has nothing to withdraw there
+                .filter(document -> document.kind() == DocumentKind.ALERT && !document.deletion())
                 .uid("alerts-only")
                 .name("Alerts")
                 .sinkTo(

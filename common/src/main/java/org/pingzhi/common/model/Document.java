@@ -13,12 +13,26 @@ import java.util.Objects;
  * @param json the document source, a JSON object
  * @param eventTime the event time the document speaks for, epoch milliseconds (picks the daily
  *     index of metrics; never the wall clock)
+ * @param deletion whether this removes the document under {@code id} instead (its json is empty)
  */
-public record Document(DocumentKind kind, String id, String json, long eventTime) {
+public record Document(
+        DocumentKind kind, String id, String json, long eventTime, boolean deletion) {
 
     public Document {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(json, "json");
+    }
+
+    public Document(DocumentKind kind, String id, String json, long eventTime) {
+        this(kind, id, json, eventTime, false);
+    }
+
+    /**
+     * Removes what an earlier write left under {@code id}: a document that a failed attempt wrote
+     * and the recovered attempt no longer stands by.
+     */
+    public static Document deletionOf(DocumentKind kind, String id, long eventTime) {
+        return new Document(kind, id, "", eventTime, true);
     }
 }

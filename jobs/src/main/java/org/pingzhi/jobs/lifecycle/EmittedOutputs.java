@@ -18,8 +18,26 @@ public class EmittedOutputs {
     private long[] fingerprints = new long[OutputSlot.values().length];
     private long timer = NO_TIMER;
     private long context;
+    private long sweptAttempt;
 
     public EmittedOutputs() {}
+
+    /** Whether a document was ever written to the slot (in the attempts this state knows of). */
+    boolean everWritten(OutputSlot slot) {
+        return fingerprints[slot.ordinal()] != 0;
+    }
+
+    /**
+     * Marks the incident as checked for a failed attempt's leftovers in the recovered attempt
+     * {@code attempt}; false when it already was.
+     */
+    boolean markSwept(long attempt) {
+        if (sweptAttempt == attempt) {
+            return false;
+        }
+        sweptAttempt = attempt;
+        return true;
+    }
 
     /** Records the fingerprint of what SLA documents say about the incident; whether it changed. */
     boolean updateContext(long fingerprint) {
@@ -94,6 +112,14 @@ public class EmittedOutputs {
 
     public void setFingerprints(long[] fingerprints) {
         this.fingerprints = fingerprints;
+    }
+
+    public long getSweptAttempt() {
+        return sweptAttempt;
+    }
+
+    public void setSweptAttempt(long sweptAttempt) {
+        this.sweptAttempt = sweptAttempt;
     }
 
     public long getTimer() {

@@ -7,7 +7,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.model.Document;
@@ -33,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Metrics: {@code lifecycleLateRecords} (records behind the watermark), {@code
  * lifecycleRecordsDropped} (records over the per-incident cap, see {@link RecordCap}).
  */
-public class IncidentLifecycleFunction
-        extends KeyedProcessFunction<String, UnifiedEvent, Document> {
+public class IncidentLifecycleFunction extends KeyedProcessFunction<String, UnifiedEvent, Document>
+        implements CheckpointedFunction {
 
     /** The operator's stable uid (state is restored by it) and its name in the job graph. */
     public static final String UID = "incident-lifecycle";
@@ -52,6 +55,9 @@ public class IncidentLifecycleFunction
     private transient Counter droppedRecords;
     private transient LifecycleMetrics metrics;
 
+    /** Wall-clock time this attempt was restored from a checkpoint; 0 when it started fresh. */
+    private transient long recoveredAt;
+
     public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
         this.policy = policy;
         this.settings = settings;
@@ -65,6 +71,14 @@ public class IncidentLifecycleFunction
         droppedRecords = getRuntimeContext().getMetricGroup().counter("lifecycleRecordsDropped");
         metrics = new LifecycleMetrics(getRuntimeContext().getMetricGroup());
     }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        recoveredAt = context.isRestored() ? System.currentTimeMillis() : 0;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
 
     @Override
     public void processElement(UnifiedEvent record, Context ctx, Collector<Document> out)
@@ -141,6 +155,9 @@ public class IncidentLifecycleFunction
         IncidentState state = IncidentFold.fold(incidentId, kept);
         SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), now);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
+        if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
+            RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
+        }
         for (Document document : EmissionPlanner.plan(state, sla, memo)) {
             metrics.emitted(document);
             out.collect(document);

@@ -35,6 +35,7 @@ final class LifecycleMetrics {
 
     void emitted(Document document) {
         if (document.kind() == DocumentKind.SLA_EVENT
+                && !document.deletion()
                 && !document.json().contains("\"retracted\":true")) {
             slaEventsByType
                     .computeIfAbsent(

@@ -61,9 +61,13 @@ public final class ReplayFilesSink implements Sink<Document> {
 
         @Override
         public void write(Document document, Context context) {
-            documents
-                    .computeIfAbsent(document.kind(), kind -> new HashMap<>())
-                    .put(document.id(), document.json());
+            Map<String, String> byId =
+                    documents.computeIfAbsent(document.kind(), kind -> new HashMap<>());
+            if (document.deletion()) {
+                byId.remove(document.id());
+            } else {
+                byId.put(document.id(), document.json());
+            }
         }
 
         @Override

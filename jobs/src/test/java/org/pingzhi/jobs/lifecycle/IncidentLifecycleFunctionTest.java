@@ -408,12 +408,45 @@ class IncidentLifecycleFunctionTest {
                 new LifecycleHarness(SlaPolicy.defaultPolicy(), LifecycleSettings.live(), snapshot);
         List<Document> out = harness.watermark(DEADLINE).drain();
 
+        // CITY's instant has passed on the wall clock, so a failed attempt might have written it:
+        // the recovered attempt deletes it first, then writes what holds at its watermark.
         assertThat(ids(out))
                 .containsExactly(
+                        "SLA_EVENT/110-J1:ESCALATED:CITY",
+                        "ALERT/sla:110-J1:CITY",
                         "SLA_EVENT/110-J1:BREACH",
                         "SLA_EVENT/110-J1:ESCALATED:TOWN",
                         "ALERT/sla:110-J1:TOWN",
                         "INCIDENT/110-J1");
+        assertThat(out)
+                .extracting(Document::deletion)
+                .containsExactly(true, true, false, false, false, false);
+    }
+
+    @Test
+    void aRecoveredAttemptDeletesTheStepsAFailedAttemptWroteBeyondTheCheckpoint() throws Exception {
+        live().send(received()).watermark(WARN_AT).drain();
+        OperatorSubtaskState snapshot = harness.snapshot();
+        assertThat(ids(harness.watermark(DEADLINE).drain()))
+                .as("the failed attempt wrote the breach after the checkpoint")
+                .contains("SLA_EVENT/110-J1:BREACH", "ALERT/sla:110-J1:TOWN");
+        harness.close();
+
+        harness =
+                new LifecycleHarness(SlaPolicy.defaultPolicy(), LifecycleSettings.live(), snapshot);
+        List<Document> out = harness.send(arrived(DEADLINE - 1)).drain();
+
+        assertThat(out.stream().filter(Document::deletion).map(d -> d.kind() + "/" + d.id()))
+                .containsExactlyInAnyOrder(
+                        "SLA_EVENT/110-J1:BREACH",
+                        "SLA_EVENT/110-J1:ESCALATED:TOWN",
+                        "SLA_EVENT/110-J1:ESCALATED:CITY",
+                        "ALERT/sla:110-J1:TOWN",
+                        "ALERT/sla:110-J1:CITY");
+        assertThat(harness.incident(ID).get("slaStatus").asText()).isEqualTo("MET");
+        assertThat(harness.send(arrived(DEADLINE + 5)).drain())
+                .as("each incident is swept once per recovery")
+                .noneMatch(Document::deletion);
     }
 
     @Test

@@ -45,7 +45,8 @@ record BulkOutcome(
             ElasticsearchRequestEntry entry = batch.get(i);
             BulkResponseItem item = items.get(i);
             ErrorCause error = item.error();
-            if (error == null) {
+            if (error == null || entry.isDeletion() && item.status() == 404) {
+                // a delete of what is not there (document or index) has nothing left to do
                 written++;
             } else if (!RetryPolicy.isRetryableStatus(item.status())) {
                 rejected.add(

@@ -23,6 +23,11 @@ public final class DocumentElementConverter
 
     @Override
     public ElasticsearchRequestEntry apply(Document document, SinkWriter.Context context) {
+        if (document.deletion()) {
+            return ElasticsearchRequestEntry.deletion(
+                    IndexNames.index(indexPrefix, document.kind(), document.eventTime()),
+                    document.id());
+        }
         return new ElasticsearchRequestEntry(
                 IndexNames.index(indexPrefix, document.kind(), document.eventTime()),
                 document.id(),

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * One buffered write: index the JSON {@code source} under {@code id} in {@code index}, replacing
- * what was there (idempotent, so replays and restarts overwrite instead of duplicating).
+ * what was there (idempotent, so replays and restarts overwrite instead of duplicating), or, with
+ * an empty source, delete that document (also idempotent: deleting nothing is no error).
  *
  * <p>Immutable; {@link #afterFailedAttempt()} gives the copy that is queued again after a failure.
  */
@@ -37,6 +38,16 @@ public final class ElasticsearchRequestEntry implements Serializable {
             throw new IllegalArgumentException("failedAttempts < 0: " + failedAttempts);
         }
         this.failedAttempts = failedAttempts;
+    }
+
+    /** A write that deletes {@code id} from {@code index}. */
+    public static ElasticsearchRequestEntry deletion(String index, String id) {
+        return new ElasticsearchRequestEntry(index, id, new byte[0]);
+    }
+
+    /** Whether this write deletes the document rather than indexing it. */
+    public boolean isDeletion() {
+        return source.length == 0;
     }
 
     public String index() {

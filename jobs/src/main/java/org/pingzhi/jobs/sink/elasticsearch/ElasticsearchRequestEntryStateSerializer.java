@@ -8,8 +8,9 @@ import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerialize
 
 /**
  * Checkpoints the writer's buffered writes as plain bytes, no Kryo. Version 1, per write: index and
- * id (each int length + UTF-8), failed attempts (int), source (int length + bytes). The operation
- * is always "index" (full overwrite); another operation would be a new version.
+ * id (each int length + UTF-8), failed attempts (int), source (int length + bytes). A non-empty
+ * source is a full overwrite ("index"), an empty one a delete; another operation would be a new
+ * version.
  */
 public final class ElasticsearchRequestEntryStateSerializer
         extends AsyncSinkWriterStateSerializer<ElasticsearchRequestEntry> {

@@ -135,6 +135,16 @@ public class ElasticsearchSinkWriter<InputT>
     private static BulkRequest bulkRequest(List<ElasticsearchRequestEntry> batch) {
         List<BulkOperation> operations = new ArrayList<>(batch.size());
         for (ElasticsearchRequestEntry entry : batch) {
+            if (entry.isDeletion()) {
+                operations.add(
+                        BulkOperation.of(
+                                op ->
+                                        op.delete(
+                                                delete ->
+                                                        delete.index(entry.index())
+                                                                .id(entry.id()))));
+                continue;
+            }
             BinaryData source = BinaryData.of(entry.sourceBytes(), ContentType.APPLICATION_JSON);
             operations.add(
                     BulkOperation.of(

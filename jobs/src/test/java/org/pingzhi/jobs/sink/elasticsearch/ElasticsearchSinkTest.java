@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 
 /** The sink in a Flink job against the real Elasticsearch server. */
@@ -165,6 +166,26 @@ class ElasticsearchSinkTest {
         assertThat(job.get(ElasticsearchSinkMetrics.DOCUMENTS_WRITTEN)).isEqualTo(57);
     }
 
+    @Test
+    void a_deletion_removes_its_document_and_deleting_what_is_not_there_is_no_error()
+            throws Exception {
+        CollectingRejectedDocumentHandler rejects = new CollectingRejectedDocumentHandler();
+        List<Document> documents =
+                List.of(
+                        TestDocuments.incident("110-KEEP", 1),
+                        TestDocuments.incident("110-GONE", 1),
+                        Document.deletionOf(DocumentKind.INCIDENT, "110-GONE", 0L),
+                        Document.deletionOf(DocumentKind.INCIDENT, "110-NEVER-WRITTEN", 0L),
+                        Document.deletionOf(DocumentKind.ALERT, "sla:110-NO-INDEX:TOWN", 0L));
+
+        jobs.run(documents, sink().setRejectedDocumentHandler(rejects).build());
+
+        refresh();
+        assertThat(exists(INCIDENTS, "110-KEEP")).isTrue();
+        assertThat(exists(INCIDENTS, "110-GONE")).isFalse();
+        assertThat(rejects.collected()).isEmpty();
+    }
+
     private ElasticsearchSinkBuilder<Document> sink() {
         return ElasticsearchSink.<Document>builder()
                 .setConnection(ElasticsearchConnection.to(ElasticsearchExtension.httpUrl()))
@@ -177,6 +198,10 @@ class ElasticsearchSinkTest {
 
     private long count(String index) throws IOException {
         return client.count(count -> count.index(index)).count();
+    }
+
+    private boolean exists(String index, String id) throws IOException {
+        return client.exists(exists -> exists.index(index).id(id)).value();
     }
 
     private GetResponse<JsonNode> get(String index, String id) throws IOException {

@@ -1,0 +1,53 @@
+package org.pingzhi.jobs.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.jobs.output.AlertDocument;
+import org.pingzhi.jobs.sla.SlaFact;
+import org.pingzhi.jobs.sla.SlaOutcome;
+
+/**
+ * After a recovery, what a failed attempt may have left in Elasticsearch that the restored state
+ * knows nothing of.
+ *
+ * <p>A failed attempt's watermark may have passed a deadline before a late response arrived, so it
+ * wrote a BREACH or escalation and its alert. The recovered attempt restores an earlier checkpoint
+ * with a fresh watermark and may never emit that step, so it would never retract it either. Such a
+ * step can only have been written if its instant had passed by the time of the recovery; the
+ * restored memo says whether this attempt's history wrote it. A step that does not hold now and
+ * that the memo never wrote is deleted, before anything the recovered attempt writes (should the
+ * step come to hold later, its write then wins). The Kafka alerts topic needs none of this: it is
+ * transactional, so the failed attempt's alerts were never committed.
+ */
+final class RestoreSweep {
+
+    private static final List<SlaFact> TIMER_STEPS =
+            List.of(SlaFact.BREACH, SlaFact.ESCALATED_TOWN, SlaFact.ESCALATED_CITY);
+
+    private RestoreSweep() {}
+
+    static List<Document> leftovers(
+            IncidentState state, SlaOutcome sla, EmittedOutputs memo, long recoveredAt) {
+        List<Document> deletions = new ArrayList<>();
+        for (SlaFact step : TIMER_STEPS) {
+            if (sla.holds(step)
+                    || memo.everWritten(OutputSlot.event(step))
+                    || step.stepInstant(sla.timeline()) > recoveredAt) {
+                continue;
+            }
+            deletions.add(
+                    Document.deletionOf(
+                            DocumentKind.SLA_EVENT, step.eventId(state.incidentId()), 0L));
+            if (step.level() != null && !memo.everWritten(OutputSlot.alert(step.level()))) {
+                deletions.add(
+                        Document.deletionOf(
+                                DocumentKind.ALERT,
+                                AlertDocument.alertId(state.incidentId(), step.level()),
+                                0L));
+            }
+        }
+        return deletions;
+    }
+}
