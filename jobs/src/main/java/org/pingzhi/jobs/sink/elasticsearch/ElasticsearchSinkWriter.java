@@ -2,6 +2,7 @@ package org.pingzhi.jobs.sink.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -77,33 +78,38 @@ public class ElasticsearchSinkWriter<InputT>
         long sentNanos = System.nanoTime();
         client.bulk(bulkRequest(batch))
                 .whenComplete(
-                        (response, failure) -> {
-                            try {
-                                metrics.bulkAnswered(
-                                        TimeUnit.NANOSECONDS.toMillis(
-                                                System.nanoTime() - sentNanos));
-                                BulkOutcome outcome =
-                                        failure == null
-                                                ? BulkOutcome.ofResponse(
-                                                        batch, response, retryPolicy)
-                                                : BulkOutcome.ofFailure(
-                                                        batch, failure, retryPolicy);
-                                if (failure != null && outcome.fatal() == null) {
-                                    LOG.warn(
-                                            "Bulk request of {} documents failed, retry in {} ms:"
-                                                    + " {}",
-                                            batch.size(),
-                                            outcome.retryDelayMillis(),
-                                            BulkRequestFailure.of(failure).describe());
-                                }
-                                mailbox.execute(
-                                        () -> complete(batch, outcome, resultHandler),
-                                        "complete an Elasticsearch bulk request of %d documents",
-                                        batch.size());
-                            } catch (RuntimeException e) {
-                                resultHandler.completeExceptionally(e);
-                            }
-                        });
+                        (response, failure) ->
+                                answered(batch, resultHandler, sentNanos, response, failure));
+    }
+
+    /** On the HTTP client's thread: sorts the answer out and hands it to the task thread. */
+    private void answered(
+            List<ElasticsearchRequestEntry> batch,
+            ResultHandler<ElasticsearchRequestEntry> resultHandler,
+            long sentNanos,
+            BulkResponse response,
+            Throwable failure) {
+        try {
+            metrics.bulkAnswered(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos));
+            BulkOutcome outcome =
+                    failure == null
+                            ? BulkOutcome.ofResponse(batch, response, retryPolicy)
+                            : BulkOutcome.ofFailure(batch, failure, retryPolicy);
+            if (failure != null && outcome.fatal() == null) {
+                LOG.warn(
+                        "Bulk request of {} documents failed, retry in {} ms: {}",
+                        batch.size(),
+                        outcome.retryDelayMillis(),
+                        BulkRequestFailure.of(failure).describe());
+            }
+            mailbox.execute(
+                    () -> complete(batch, outcome, resultHandler),
+                    "complete an Elasticsearch bulk request of %d documents",
+                    batch.size());
+        } catch (RuntimeException e) {
+            // e.g. the task is shutting down; an exception here would vanish in the future
+            resultHandler.completeExceptionally(e);
+        }
     }
 
     /** On the task thread: the answer to one bulk request. */
