@@ -14,9 +14,9 @@ public final class PhoneNumbers {
 
     /**
      * Normalizes a phone number: keep only the digits (full-width ones too); strip the country code
-     * 86 where it is written as {@code +86} or {@code 0086}, or as a bare {@code 86} in front of a
-     * mobile number ({@code 8613757311111}); put back the trunk prefix 0 of a landline written
-     * internationally ({@code +86 573 85561234} -> {@code 057385561234}).
+     * 86 where it is written as {@code +86} or {@code 0086}, or as a bare {@code 86} in front of an
+     * 11-digit mobile number ({@code 86} + {@code 1xxxxxxxxxx}); put back the trunk prefix 0 of a
+     * landline written internationally ({@code +86 573 85561234} -> {@code 057385561234}).
      *
      * @return the digits, or null when there are none (absent, blank or no-digit numbers have no
      *     key: hashing an empty string would make all such callers one)
