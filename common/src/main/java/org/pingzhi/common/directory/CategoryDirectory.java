@@ -43,6 +43,15 @@ public final class CategoryDirectory implements Serializable {
         this.other = other;
     }
 
+    /** The directory shipped with the code, loaded once per JVM and shared. */
+    public static CategoryDirectory standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final CategoryDirectory INSTANCE = loadDefault();
+    }
+
     /** The directory shipped with the code ({@value #RESOURCE}). */
     public static CategoryDirectory loadDefault() {
         return fromTable(TsvTable.fromResource(RESOURCE, COLUMNS));
@@ -104,6 +113,11 @@ public final class CategoryDirectory implements Serializable {
     }
 
     /** A unified category by its code, e.g. {@code FIRE_SAFETY} -> 消防安全. */
+    /** Every unified category code, sorted. */
+    public java.util.SortedSet<String> codes() {
+        return new java.util.TreeSet<>(byCode.keySet());
+    }
+
     public Optional<Category> byCode(String code) {
         return Optional.ofNullable(code).map(byCode::get);
     }

@@ -35,6 +35,15 @@ public final class TownDirectory implements Serializable {
         this.byCode = index(towns, Town::code);
     }
 
+    /** The directory shipped with the code, loaded once per JVM and shared. */
+    public static TownDirectory standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final TownDirectory INSTANCE = loadDefault();
+    }
+
     /** The directory shipped with the code ({@value #RESOURCE}). */
     public static TownDirectory loadDefault() {
         return fromTable(TsvTable.fromResource(RESOURCE, COLUMNS));

@@ -5,6 +5,11 @@ public enum TownKind {
     SUBDISTRICT,
     TOWN;
 
+    /** The spelling used in towns.tsv and SLA policies: {@code subdistrict} or {@code town}. */
+    public String spelling() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The spelling used in towns.tsv: {@code subdistrict} or {@code town}. */
     static TownKind fromTsv(String value) {
         for (TownKind kind : values()) {

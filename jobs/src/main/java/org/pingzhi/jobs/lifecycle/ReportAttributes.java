@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.lifecycle;
 
+import org.pingzhi.common.directory.CategoryDirectory;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
@@ -27,7 +28,7 @@ public record ReportAttributes(
     /** The attributes a report record (CREATE or RECEIVED) gives its incident. */
     public static ReportAttributes of(UnifiedEvent report) {
         return new ReportAttributes(
-                report.category() == null ? UnifiedCategory.OTHER.name() : report.category(),
+                report.category() == null ? otherCategory() : report.category(),
                 report.rawCategory(),
                 report.priority() == null ? report.source().defaultPriority() : report.priority(),
                 report.townCode(),
@@ -46,7 +47,7 @@ public record ReportAttributes(
      */
     public static ReportAttributes withoutReport(UnifiedEvent earliest, Source ownSource) {
         return new ReportAttributes(
-                UnifiedCategory.OTHER.name(),
+                otherCategory(),
                 null,
                 ownSource.defaultPriority(),
                 earliest.townCode(),
@@ -62,5 +63,9 @@ public record ReportAttributes(
     /** Whether both coordinates are known (the document's geo_point). */
     public boolean hasLocation() {
         return lat != null && lon != null;
+    }
+
+    private static String otherCategory() {
+        return CategoryDirectory.standard().other().code();
     }
 }

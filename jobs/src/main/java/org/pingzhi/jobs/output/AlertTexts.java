@@ -3,8 +3,9 @@ package org.pingzhi.jobs.output;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.pingzhi.common.directory.Category;
+import org.pingzhi.common.directory.CategoryDirectory;
 import org.pingzhi.jobs.lifecycle.IncidentState;
-import org.pingzhi.jobs.lifecycle.UnifiedCategory;
 import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaTimeline;
 
@@ -38,7 +39,7 @@ final class AlertTexts {
         return "事件 "
                 + state.incidentId()
                 + "("
-                + UnifiedCategory.displayNameOf(state.report().category())
+                + categoryName(state.report().category())
                 + ","
                 + state.report().priority()
                 + ")于 "
@@ -56,5 +57,10 @@ final class AlertTexts {
         return millis % 60_000 == 0
                 ? Long.toString(millis / 60_000)
                 : String.format(java.util.Locale.ROOT, "%.1f", millis / 60_000.0);
+    }
+
+    /** The Chinese name of a category code; an unknown code is shown as itself. */
+    private static String categoryName(String code) {
+        return CategoryDirectory.standard().byCode(code).map(Category::name).orElse(code);
     }
 }

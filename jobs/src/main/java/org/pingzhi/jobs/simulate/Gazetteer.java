@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pingzhi.common.directory.TownDirectory;
 
 /**
- * Pinghu's towns (from the contract's towns.tsv) with the simulator's villages, roads and weights.
+ * Pinghu's towns (the contract's towns.tsv, through {@link TownDirectory}) with the simulator's
+ * villages, roads and weights.
  */
 final class Gazetteer {
 
-    static final String TOWNS_RESOURCE = "/contracts/towns.tsv";
     static final String PLACES_RESOURCE = "/simulate/places.tsv";
 
     private final Weighted<Locality> localities;
@@ -25,14 +26,14 @@ final class Gazetteer {
             places.put(row[0], row);
         }
         List<Locality> localities = new ArrayList<>();
-        for (String[] row : Tsv.rows(TOWNS_RESOURCE, 6)) {
+        for (org.pingzhi.common.directory.Town listed : TownDirectory.standard().all()) {
             Town town =
                     new Town(
-                            row[0],
-                            row[1],
-                            row[3],
-                            Double.parseDouble(row[4]),
-                            Double.parseDouble(row[5]));
+                            listed.code(),
+                            listed.name(),
+                            listed.station(),
+                            listed.lat(),
+                            listed.lon());
             String[] place = places.get(town.code());
             if (place == null) {
                 throw new IllegalStateException(

@@ -40,7 +40,7 @@ import org.pingzhi.jobs.lifecycle.IncidentState;
  *       category} a unified category code (FIRE_SAFETY, PUBLIC_SECURITY, DISPUTE, LABOUR, TRAFFIC,
  *       CITY_ENVIRONMENT, PUBLIC_SERVICE, TELECOM_FRAUD, OTHER); {@code priority} "P1", "P2" or
  *       "P3"; {@code townCode} a nine-digit town code; {@code townKind} "subdistrict" (街道) or
- *       "town" (镇), see {@link TownKind}. {@code name} is optional free text.
+ *       "town" (镇), as in towns.tsv. {@code name} is optional free text.
  *   <li>Anything else — an unknown key, a value of the wrong type or out of range, a duplicate key,
  *       a file that is not JSON — fails the load with an {@link IllegalArgumentException} naming
  *       the file, the rule and the key.

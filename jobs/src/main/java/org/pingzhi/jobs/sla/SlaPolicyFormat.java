@@ -11,9 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.pingzhi.common.directory.CategoryDirectory;
+import org.pingzhi.common.directory.TownKind;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.Source;
-import org.pingzhi.jobs.lifecycle.UnifiedCategory;
 
 /** Reads and validates the policy file format documented on {@link SlaPolicy}. */
 final class SlaPolicyFormat {
@@ -150,13 +151,13 @@ final class SlaPolicyFormat {
     }
 
     private static String category(String value, String where) {
-        if (!UnifiedCategory.isKnown(value)) {
+        if (CategoryDirectory.standard().byCode(value).isEmpty()) {
             throw new IllegalArgumentException(
                     where
                             + ": unknown category \""
                             + value
                             + "\" (known: "
-                            + List.of(UnifiedCategory.values())
+                            + CategoryDirectory.standard().codes()
                             + ")");
         }
         return value;
@@ -182,7 +183,7 @@ final class SlaPolicyFormat {
     }
 
     private static String townCode(String value, String where) {
-        if (!TownKind.isTownCode(value)) {
+        if (value == null || !value.matches("\\d{9}")) {
             throw new IllegalArgumentException(
                     where + ": townCode must be nine digits, not \"" + value + "\"");
         }
@@ -190,11 +191,11 @@ final class SlaPolicyFormat {
     }
 
     private static TownKind townKind(String value, String where) {
-        try {
-            return TownKind.fromPolicyName(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
+        return oneOf(
+                TownKind.values(),
+                TownKind::spelling,
+                value,
+                where + ": townKind must be \"subdistrict\" or \"town\"");
     }
 
     private static List<String> sorted(Set<String> keys) {

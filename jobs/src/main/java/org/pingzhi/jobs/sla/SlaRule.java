@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.sla;
 
 import java.io.Serializable;
+import org.pingzhi.common.directory.TownKind;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.Source;
 

@@ -1,5 +1,8 @@
 package org.pingzhi.jobs.sla;
 
+import org.pingzhi.common.directory.Town;
+import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.directory.TownKind;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.jobs.lifecycle.IncidentState;
@@ -22,7 +25,8 @@ public record SlaSubject(Source source, String category, Priority priority, Stri
                 state.report().townCode());
     }
 
+    /** The kind of the incident's town (towns.tsv), or null for a code not in it. */
     public TownKind townKind() {
-        return TownKind.of(townCode);
+        return TownDirectory.standard().byCode(townCode).map(Town::kind).orElse(null);
     }
 }
