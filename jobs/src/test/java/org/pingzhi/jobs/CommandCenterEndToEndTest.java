@@ -3,11 +3,7 @@ package org.pingzhi.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Source;
-import org.pingzhi.common.testing.ContractFiles;
 import org.pingzhi.jobs.kafka.KafkaOptions;
+import org.pingzhi.jobs.testing.ContractSamples;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
 import org.pingzhi.jobs.testing.LiveCommandCenter;
@@ -42,10 +38,10 @@ class CommandCenterEndToEndTest {
                 LiveCommandCenter.start(
                         LiveCommandCenter.configuration("e2e-samples", Map.of()),
                         CommandCenterJob::wire)) {
-            center.produce(Source.HOTLINE_12345, sampleLines("hotline-12345.jsonl"));
-            center.produce(Source.POLICE_110, sampleLines("police-110.jsonl"));
+            center.produce(Source.HOTLINE_12345, ContractSamples.inputLines("hotline-12345.jsonl"));
+            center.produce(Source.POLICE_110, ContractSamples.inputLines("police-110.jsonl"));
 
-            List<JsonNode> expected = expectedIncidents();
+            List<JsonNode> expected = ContractSamples.expectedIncidents();
             Map<String, JsonNode> incidents =
                     Poll.until(
                             Duration.ofSeconds(120),
@@ -65,7 +61,7 @@ class CommandCenterEndToEndTest {
                 for (Iterator<String> fields = expectedIncident.fieldNames(); fields.hasNext(); ) {
                     String field = fields.next();
                     JsonNode wanted = expectedWhenLive(id, field, expectedIncident.get(field));
-                    assertThat(sameValue(actual.get(field), wanted))
+                    assertThat(ContractSamples.sameValue(actual.get(field), wanted))
                             .as("%s of %s: %s", field, id, actual)
                             .isTrue();
                 }
@@ -78,7 +74,7 @@ class CommandCenterEndToEndTest {
                             "six dead letters committed to " + deadLetterTopic,
                             () -> center.committedRecords(deadLetterTopic),
                             records -> records.size() >= 6);
-            assertThat(reasons(deadLetters)).isEqualTo(expectedDeadLetters());
+            assertThat(reasons(deadLetters)).isEqualTo(ContractSamples.expectedDeadLetters());
             assertThat(center.documents(DocumentKind.DEAD_LETTER)).hasSize(6);
 
             List<String> escalations =
@@ -124,38 +120,6 @@ class CommandCenterEndToEndTest {
         };
     }
 
-    static boolean sameValue(JsonNode actual, JsonNode expected) {
-        if (actual == null) {
-            return expected.isNull();
-        }
-        if (actual.isNumber() && expected.isNumber()) {
-            return actual.decimalValue().compareTo(expected.decimalValue()) == 0;
-        }
-        return actual.equals(expected);
-    }
-
-    static List<byte[]> sampleLines(String file) throws Exception {
-        List<byte[]> lines = new ArrayList<>();
-        for (String line :
-                Files.readAllLines(ContractFiles.samples().resolve(file), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                lines.add(line.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return lines;
-    }
-
-    static List<JsonNode> expectedIncidents() throws Exception {
-        List<JsonNode> incidents = new ArrayList<>();
-        Path file = ContractFiles.samples().resolve("expected-incidents.jsonl");
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                incidents.add(Json.mapper().readTree(line));
-            }
-        }
-        return incidents;
-    }
-
     private static Map<String, Long> reasons(List<ConsumerRecord<String, String>> deadLetters)
             throws Exception {
         Map<String, Long> counts = new TreeMap<>();
@@ -163,15 +127,6 @@ class CommandCenterEndToEndTest {
             counts.merge(
                     Json.mapper().readTree(record.value()).get("reason").asText(), 1L, Long::sum);
         }
-        return counts;
-    }
-
-    private static Map<String, Long> expectedDeadLetters() throws Exception {
-        Map<String, Long> counts = new TreeMap<>();
-        Json.mapper()
-                .readTree(ContractFiles.sample("expected-deadletter.json"))
-                .properties()
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
     }
 }
