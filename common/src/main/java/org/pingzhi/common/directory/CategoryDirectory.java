@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.pingzhi.common.model.Source;
 
 /**
@@ -114,8 +116,8 @@ public final class CategoryDirectory implements Serializable {
 
     /** A unified category by its code, e.g. {@code FIRE_SAFETY} -> 消防安全. */
     /** Every unified category code, sorted. */
-    public java.util.SortedSet<String> codes() {
-        return new java.util.TreeSet<>(byCode.keySet());
+    public SortedSet<String> codes() {
+        return new TreeSet<>(byCode.keySet());
     }
 
     public Optional<Category> byCode(String code) {

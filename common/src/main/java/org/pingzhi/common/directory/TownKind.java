@@ -1,5 +1,7 @@
 package org.pingzhi.common.directory;
 
+import java.util.Locale;
+
 /** Whether a place is one of the city's subdistricts (街道) or a town (镇). */
 public enum TownKind {
     SUBDISTRICT,
@@ -7,7 +9,7 @@ public enum TownKind {
 
     /** The spelling used in towns.tsv and SLA policies: {@code subdistrict} or {@code town}. */
     public String spelling() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The spelling used in towns.tsv: {@code subdistrict} or {@code town}. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
+import org.pingzhi.common.privacy.PrivacyOptions;
 
 /**
  * Reads a job's configuration from its command line: {@code --config FILE} (Java properties, {@code
@@ -19,7 +20,6 @@ import org.apache.flink.configuration.Configuration;
 public final class JobConfiguration {
 
     public static final String CALLER_KEY_SECRET_VARIABLE = "PINGZHI_CALLER_KEY_SECRET";
-    static final String CALLER_KEY_SECRET_OPTION = "pingzhi.privacy.caller-key-secret";
 
     private JobConfiguration() {}
 
@@ -28,7 +28,7 @@ public final class JobConfiguration {
         Map<String, String> settings = new LinkedHashMap<>();
         String secret = environment.get(CALLER_KEY_SECRET_VARIABLE);
         if (secret != null && !secret.isBlank()) {
-            settings.put(CALLER_KEY_SECRET_OPTION, secret);
+            settings.put(PrivacyOptions.CALLER_KEY_SECRET.key(), secret);
         }
         Map<String, String> fromCommandLine = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {

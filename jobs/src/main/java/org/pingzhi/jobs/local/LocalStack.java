@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
+import org.pingzhi.jobs.config.OperationsOptions;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.simulate.SimulateCommand;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
@@ -123,9 +124,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put(KafkaOptions.BOOTSTRAP_SERVERS.key(), kafka);
         settings.put(ElasticsearchOptions.HOSTS.key(), elasticsearchUrl);
         settings.put(
-                org.pingzhi.jobs.config.OperationsOptions.CHECKPOINT_DIRECTORY.key(),
+                OperationsOptions.CHECKPOINT_DIRECTORY.key(),
                 data.resolve("checkpoints").toUri().toString());
-        settings.put(org.pingzhi.jobs.config.OperationsOptions.CHECKPOINT_INTERVAL.key(), "10 s");
+        settings.put(OperationsOptions.CHECKPOINT_INTERVAL.key(), "10 s");
         settings.putAll(arguments.configuration());
         return Configuration.fromMap(settings);
     }

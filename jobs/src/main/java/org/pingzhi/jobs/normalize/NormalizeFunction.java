@@ -2,6 +2,7 @@ package org.pingzhi.jobs.normalize;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -35,7 +36,7 @@ public final class NormalizeFunction extends ProcessFunction<RawRecord, UnifiedE
     }
 
     @Override
-    public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
+    public void open(OpenContext openContext) {
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("source", source.code());
         recordsIn = group.counter("recordsIn");
         deadLettersByReason = new EnumMap<>(ReasonCode.class);

@@ -3,6 +3,7 @@ package org.pingzhi.jobs.output;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.pingzhi.common.directory.Category;
 import org.pingzhi.common.directory.CategoryDirectory;
 import org.pingzhi.jobs.lifecycle.IncidentState;
@@ -56,7 +57,7 @@ final class AlertTexts {
     static String minutes(long millis) {
         return millis % 60_000 == 0
                 ? Long.toString(millis / 60_000)
-                : String.format(java.util.Locale.ROOT, "%.1f", millis / 60_000.0);
+                : String.format(Locale.ROOT, "%.1f", millis / 60_000.0);
     }
 
     /** The Chinese name of a category code; an unknown code is shown as itself. */

@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pingzhi.common.privacy.PrivacyOptions;
 
 class JobConfigurationTest {
 
@@ -35,7 +36,7 @@ class JobConfigurationTest {
 
         assertThat(configuration.toMap())
                 .containsEntry("pingzhi.kafka.group-id", "cli")
-                .containsEntry(JobConfiguration.CALLER_KEY_SECRET_OPTION, "file-secret-0123456789")
+                .containsEntry(PrivacyOptions.CALLER_KEY_SECRET.key(), "file-secret-0123456789")
                 .containsEntry("pingzhi.state.backend", "ROCKSDB");
     }
 
@@ -47,7 +48,7 @@ class JobConfigurationTest {
                         Map.of(JobConfiguration.CALLER_KEY_SECRET_VARIABLE, "env-secret"));
 
         assertThat(configuration.toMap())
-                .containsEntry(JobConfiguration.CALLER_KEY_SECRET_OPTION, "env-secret");
+                .containsEntry(PrivacyOptions.CALLER_KEY_SECRET.key(), "env-secret");
     }
 
     @Test
