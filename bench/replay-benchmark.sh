@@ -8,14 +8,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RECORDS="${1:-1000000}"
 WORK="${2:-${TMPDIR:-/tmp}/pingzhi-replay-benchmark}"
-INPUT="$WORK/input-$RECORDS"
+# History, not the future: the job dead-letters event times ahead of the wall clock, and a million
+# records span about ten simulated days. A year back leaves room for far larger RECORDS.
+START="$(date -u -d "$(date -u +%F) -365 days" +%FT00:00:00Z)"
+INPUT="$WORK/input-$RECORDS-$START"
 OUTPUT="$WORK/output"
 
 "$ROOT/pingzhi" build >/dev/null
 if [ ! -f "$INPUT/police-110.jsonl" ]; then
   echo "generating $RECORDS records into $INPUT ..."
   "$ROOT/pingzhi" simulate --out "$INPUT" --records "$RECORDS" --incidents-per-day 27000 \
-    --seed 42 >/dev/null
+    --seed 42 --start "$START" >/dev/null
 fi
 rm -rf "$OUTPUT"
 

@@ -8,8 +8,13 @@ package org.pingzhi.common.model;
  * @param topic where the record came from
  * @param partition its partition (0 in replay)
  * @param offset its offset (the 0-based line number in replay)
- * @param value the original record as text, when it is valid UTF-8; otherwise null
- * @param valueBase64 the original bytes in base64, when they are not valid UTF-8; otherwise null
+ * @param value the original record as text, when it is valid UTF-8; otherwise null. Of a {@code
+ *     TOO_LARGE} record only its first bytes, cut at a character boundary
+ * @param valueBase64 the original bytes in base64, when they are not valid UTF-8; otherwise null.
+ *     Of a {@code TOO_LARGE} record only its first bytes
+ * @param originalBytes of a {@code TOO_LARGE} record, its whole length in bytes; otherwise null
+ * @param sha256 of a {@code TOO_LARGE} record, the SHA-256 of all its bytes in lower-case hex;
+ *     otherwise null
  */
 public record DeadLetter(
         ReasonCode reason,
@@ -18,7 +23,9 @@ public record DeadLetter(
         int partition,
         long offset,
         String value,
-        String valueBase64) {
+        String valueBase64,
+        Long originalBytes,
+        String sha256) {
 
     /** Deterministic id, so that a replay or restart overwrites rather than duplicates. */
     public String id() {

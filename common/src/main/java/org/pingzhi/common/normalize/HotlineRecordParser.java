@@ -19,9 +19,11 @@ final class HotlineRecordParser implements Serializable {
     private static final int MAX_UNIT = 200;
 
     private final TownDirectory towns;
+    private final EventTimeBounds bounds;
 
-    HotlineRecordParser(TownDirectory towns) {
+    HotlineRecordParser(TownDirectory towns, EventTimeBounds bounds) {
         this.towns = towns;
+        this.bounds = bounds;
     }
 
     /** The typed record, checked in the contract's order of reasons. */
@@ -43,6 +45,7 @@ final class HotlineRecordParser implements Serializable {
                                                 "actionTime",
                                                 "is not an RFC 3339 date-time with seconds and an"
                                                         + " offset (Z or ±hh:mm)"));
+        bounds.check("actionTime", eventTime);
 
         Town town =
                 towns.byTownName(townName)

@@ -23,9 +23,11 @@ final class PoliceRecordParser implements Serializable {
     private static final BigInteger MAX_EPOCH_MILLIS = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final TownDirectory towns;
+    private final EventTimeBounds bounds;
 
-    PoliceRecordParser(TownDirectory towns) {
+    PoliceRecordParser(TownDirectory towns, EventTimeBounds bounds) {
         this.towns = towns;
+        this.bounds = bounds;
     }
 
     /** The typed record, checked in the contract's order of reasons. */
@@ -39,6 +41,7 @@ final class PoliceRecordParser implements Serializable {
         String station = fields.requiredString("station");
 
         long eventTime = epochMillis(statusTime);
+        bounds.check("statusTime", eventTime);
 
         Town town =
                 towns.byStation(station)

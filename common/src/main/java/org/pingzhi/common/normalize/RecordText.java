@@ -14,11 +14,8 @@ import java.util.Locale;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.ReasonCode;
 
-/** The first two checks of a record's bytes: its size, then UTF-8 text holding one JSON object. */
+/** The second check of a record's bytes, after its size: UTF-8 text holding one JSON object. */
 final class RecordText {
-
-    /** The largest record the contract accepts, in bytes. */
-    static final int MAX_BYTES = 65_536;
 
     /**
      * Whole input must be one JSON value (no trailing garbage); a key given twice is ambiguous,
@@ -46,18 +43,6 @@ final class RecordText {
                     .toString();
         } catch (CharacterCodingException e) {
             return null;
-        }
-    }
-
-    static void checkSize(byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            throw new RecordRejectedException(
-                    ReasonCode.TOO_LARGE,
-                    String.format(
-                            Locale.ROOT,
-                            "record is %,d bytes, over the limit of %,d bytes",
-                            bytes.length,
-                            MAX_BYTES));
         }
     }
 

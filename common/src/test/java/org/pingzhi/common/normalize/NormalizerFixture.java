@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.pingzhi.common.directory.CategoryDirectory;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.json.Json;
@@ -18,14 +21,26 @@ final class NormalizerFixture {
 
     static final String SECRET = "normalizer-test-secret-0123456789";
     static final CallerKeyHasher KEYS = CallerKeyHasher.withSecret(SECRET);
-    static final Normalizer NORMALIZER =
-            new Normalizer(TownDirectory.loadDefault(), CategoryDirectory.loadDefault(), KEYS);
+
+    /** The wall clock the fixture's normalizer sees: the morning after the example records. */
+    static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    static final Normalizer NORMALIZER = normalizerAt(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static final String TOPIC = "some-topic";
     static final int PARTITION = 3;
     static final long OFFSET = 42;
 
     private NormalizerFixture() {}
+
+    /** The fixture's normalizer, seeing {@code clock} as the wall clock. */
+    static Normalizer normalizerAt(Clock clock) {
+        return new Normalizer(
+                TownDirectory.loadDefault(),
+                CategoryDirectory.loadDefault(),
+                KEYS,
+                new EventTimeBounds(EventTimeBounds.DEFAULT_MAX_AHEAD, clock));
+    }
 
     /** A 12345 CREATE with every field of the schema set. */
     static ObjectNode hotlineCreate() {

@@ -9,13 +9,23 @@ import static org.pingzhi.common.normalize.NormalizerFixture.rejected;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pingzhi.common.model.DeadLetter;
+import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.Source;
 
@@ -56,6 +66,8 @@ class NormalizerRejectionTest {
                                     NormalizerFixture.PARTITION,
                                     NormalizerFixture.OFFSET,
                                     text,
+                                    null,
+                                    null,
                                     null));
         }
 
@@ -88,11 +100,85 @@ class NormalizerRejectionTest {
 
         @Test
         void rejectsARecordOverSixtyFourKibibytes() {
-            DeadLetter deadLetter = rejected(POLICE, recordOfSize(65_537));
+            byte[] record = recordOfSize(65_537);
+
+            DeadLetter deadLetter = rejected(POLICE, record);
 
             assertThat(deadLetter.reason()).isEqualTo(ReasonCode.TOO_LARGE);
             assertThat(deadLetter.message()).contains("65,537").contains("65,536");
-            assertThat(deadLetter.value().getBytes(StandardCharsets.UTF_8)).hasSize(65_537);
+            assertThat(deadLetter.value().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(Arrays.copyOf(record, 65_536));
+            assertThat(deadLetter.originalBytes()).isEqualTo(65_537L);
+            assertThat(deadLetter.sha256()).isEqualTo(sha256(record));
+        }
+
+        @Test
+        void keepsTheFirstSixtyFourKibibytesCutAtACharacterBoundary() {
+            // "a" then 3-byte characters: byte 65,536 is the first byte of a character
+            byte[] record = ("a" + "平".repeat(30_000)).getBytes(StandardCharsets.UTF_8);
+
+            DeadLetter deadLetter = rejected(HOTLINE, record);
+
+            assertThat(deadLetter.value()).isEqualTo("a" + "平".repeat(21_845));
+            assertThat(deadLetter.valueBase64()).isNull();
+            assertThat(deadLetter.originalBytes()).isEqualTo(90_001L);
+            assertThat(deadLetter.sha256()).isEqualTo(sha256(record));
+        }
+
+        @Test
+        void keepsControlCharactersWithinTheLimitWhateverTheRecordsLength() {
+            byte[] record = new byte[200_000];
+            Arrays.fill(record, (byte) 0x01);
+
+            DeadLetter deadLetter = rejected(HOTLINE, record);
+
+            assertThat(deadLetter.value()).isEqualTo("\u0001".repeat(65_536));
+            assertThat(deadLetter.originalBytes()).isEqualTo(200_000L);
+            assertThat(deadLetter.sha256()).isEqualTo(sha256(record));
+        }
+
+        @Test
+        void keepsTheFirstSixtyFourKibibytesOfBytesThatAreNotUtf8AsBase64() {
+            byte[] record = new byte[800_000];
+            Arrays.fill(record, (byte) 0xFF);
+
+            DeadLetter deadLetter = rejected(POLICE, record);
+
+            assertThat(deadLetter.value()).isNull();
+            assertThat(Base64.getDecoder().decode(deadLetter.valueBase64()))
+                    .isEqualTo(Arrays.copyOf(record, 65_536));
+            assertThat(deadLetter.originalBytes()).isEqualTo(800_000L);
+            assertThat(deadLetter.sha256()).isEqualTo(sha256(record));
+        }
+
+        @Test
+        void takesLengthAndHashOfARecordReadOnlyInPartFromTheRecord() {
+            byte[] firstBytes = "x".repeat(65_536).getBytes(StandardCharsets.UTF_8);
+            String hash = "ab".repeat(32);
+
+            DeadLetter deadLetter =
+                    NormalizerFixture.NORMALIZER.normalize(
+                                            POLICE,
+                                            RawRecord.truncated(
+                                                    "t", 0, 7, firstBytes, 3_000_000_000L, hash))
+                                    instanceof NormalizeResult.Rejected rejected
+                            ? rejected.deadLetter()
+                            : null;
+
+            assertThat(deadLetter).isNotNull();
+            assertThat(deadLetter.reason()).isEqualTo(ReasonCode.TOO_LARGE);
+            assertThat(deadLetter.message()).contains("3,000,000,000");
+            assertThat(deadLetter.value()).hasSize(65_536);
+            assertThat(deadLetter.originalBytes()).isEqualTo(3_000_000_000L);
+            assertThat(deadLetter.sha256()).isEqualTo(hash);
+        }
+
+        @Test
+        void leavesLengthAndHashOutOfOtherDeadLetters() {
+            DeadLetter deadLetter = rejected(POLICE, "{}");
+
+            assertThat(deadLetter.originalBytes()).isNull();
+            assertThat(deadLetter.sha256()).isNull();
         }
 
         @Test
@@ -104,12 +190,20 @@ class NormalizerRejectionTest {
         @Test
         void isCheckedBeforeAnythingElse() {
             byte[] garbage = new byte[70_000];
-            java.util.Arrays.fill(garbage, (byte) 0xFF);
+            Arrays.fill(garbage, (byte) 0xFF);
 
             DeadLetter deadLetter = rejected(HOTLINE, garbage);
 
             assertThat(deadLetter.reason()).isEqualTo(ReasonCode.TOO_LARGE);
             assertThat(deadLetter.valueBase64()).isNotNull();
+        }
+
+        private static String sha256(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /** A valid 110 record padded with an unknown field to exactly {@code size} bytes. */
@@ -365,6 +459,89 @@ class NormalizerRejectionTest {
 
             assertThat(deadLetter.reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
             assertThat(deadLetter.message()).contains("statusTime");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "1999-12-31T23:59:59.999Z",
+                    "1970-01-01T00:00:00Z",
+                    "2026-11-28T12:05:00.001Z",
+                    "2100-01-01T00:00:00+08:00",
+                    "9999-12-31T23:59:59Z"
+                })
+        void rejectsA12345ActionTimeThatCannotBeTrue(String actionTime) {
+            DeadLetter deadLetter =
+                    rejected(HOTLINE, hotlineCreate().put("actionTime", actionTime).toString());
+
+            assertThat(deadLetter.reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
+            assertThat(deadLetter.message()).contains("actionTime");
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                longs = {
+                    0L,
+                    1_795_831_200L, // seconds, not milliseconds
+                    946_684_799_999L,
+                    1_795_867_500_001L, // 5 minutes and 1 ms after the wall clock
+                    4_102_444_800_000L, // 2100
+                    Long.MAX_VALUE
+                })
+        void rejectsA110StatusTimeThatCannotBeTrue(long statusTime) {
+            DeadLetter deadLetter =
+                    rejected(POLICE, policeReceived().put("statusTime", statusTime).toString());
+
+            assertThat(deadLetter.reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
+            assertThat(deadLetter.message()).contains("statusTime");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2000-01-01T00:00:00Z", "2026-11-28T12:05:00Z"})
+        void acceptsTheBoundsThemselves(String actionTime) {
+            assertThat(normalize(HOTLINE, hotlineCreate().put("actionTime", actionTime).toString()))
+                    .isInstanceOf(NormalizeResult.Accepted.class);
+        }
+
+        @Test
+        void boundsTheFutureByTheWallClockAtNormalization() {
+            String record = hotlineCreate().put("actionTime", "2026-11-28T13:00:00Z").toString();
+            Normalizer later =
+                    NormalizerFixture.normalizerAt(
+                            Clock.fixed(Instant.parse("2026-11-28T12:55:00Z"), ZoneOffset.UTC));
+
+            assertThat(normalize(HOTLINE, record)).isInstanceOf(NormalizeResult.Rejected.class);
+            assertThat(later.normalize(HOTLINE, new RawRecord("t", 0, 0, bytes(record))))
+                    .isInstanceOf(NormalizeResult.Accepted.class);
+        }
+
+        @Test
+        void takesHowFarAheadFromTheConfiguration() {
+            Clock clock = Clock.fixed(NormalizerFixture.NOW, ZoneOffset.UTC);
+            Normalizer lenient =
+                    Normalizer.fromConfiguration(
+                            Configuration.fromMap(
+                                    Map.of("pingzhi.normalize.max-event-time-ahead", "1 h")),
+                            clock);
+            String record = hotlineCreate().put("actionTime", "2026-11-28T12:59:59Z").toString();
+
+            assertThat(normalize(HOTLINE, record)).isInstanceOf(NormalizeResult.Rejected.class);
+            assertThat(lenient.normalize(HOTLINE, new RawRecord("t", 0, 0, bytes(record))))
+                    .isInstanceOf(NormalizeResult.Accepted.class);
+        }
+
+        @Test
+        void checksTheBoundsBeforeTheTown() {
+            ObjectNode record = policeReceived();
+            record.put("statusTime", Long.MAX_VALUE);
+            record.put("station", "上海派出所");
+
+            assertThat(rejected(POLICE, record.toString()).reason())
+                    .isEqualTo(ReasonCode.BAD_TIMESTAMP);
+        }
+
+        private static byte[] bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
 
         @Test

@@ -36,7 +36,8 @@ public final class DeadLetterDocuments {
      * The dead letter for Elasticsearch, which never holds personal data in clear: the original
      * record is replaced by {@code valueMasked} — a JSON record without its caller fields and with
      * numbers masked in the rest, cut to 500 characters — or left out when the record is not a JSON
-     * object. The original stays on the dead-letter topic under the same id.
+     * object. The original stays on the dead-letter topic under the same id. A {@code TOO_LARGE}
+     * record is identified by its length and hash ({@code originalBytes}, {@code sha256}).
      */
     public static Document toIndexedDocument(DeadLetter deadLetter) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -46,6 +47,8 @@ public final class DeadLetterDocuments {
         document.put("partition", deadLetter.partition());
         document.put("offset", deadLetter.offset());
         document.put("valueMasked", maskedValue(deadLetter.value()));
+        document.put("originalBytes", deadLetter.originalBytes());
+        document.put("sha256", deadLetter.sha256());
         return new Document(DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(document), 0L);
     }
 

@@ -33,8 +33,7 @@ public record InputScan(long records, long horizon) {
                 JsonlLineReader lines = new JsonlLineReader(in)) {
             for (JsonlLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 records++;
-                RawRecord raw =
-                        new RawRecord(source.defaultTopic(), 0, line.number(), line.bytes());
+                RawRecord raw = line.toRawRecord(source.defaultTopic());
                 if (normalizer.normalize(source, raw)
                         instanceof NormalizeResult.Accepted accepted) {
                     horizon = Math.max(horizon, accepted.event().eventTime());

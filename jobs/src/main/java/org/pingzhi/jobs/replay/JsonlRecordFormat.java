@@ -69,7 +69,7 @@ public final class JsonlRecordFormat implements StreamFormat<RawRecord> {
                 return null;
             }
             recordsRead++;
-            return new RawRecord(topic, 0, line.number(), line.bytes());
+            return line.toRawRecord(topic);
         }
 
         @Override

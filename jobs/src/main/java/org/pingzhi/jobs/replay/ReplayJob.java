@@ -2,6 +2,9 @@ package org.pingzhi.jobs.replay;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
@@ -27,7 +30,11 @@ public final class ReplayJob {
 
     public static ReplaySummary run(ReplayArguments arguments) throws Exception {
         Configuration configuration = Configuration.fromMap(arguments.configuration());
-        Normalizer normalizer = Normalizer.fromConfiguration(configuration);
+        // One wall-clock instant for the whole replay, so that the scan for the horizon and the
+        // job reject exactly the same records as lying in the future.
+        Normalizer normalizer =
+                Normalizer.fromConfiguration(
+                        configuration, Clock.fixed(Instant.now(), ZoneOffset.UTC));
         SlaPolicy policy =
                 arguments.policy() == null
                         ? SlaPolicy.fromConfig(configuration)

@@ -8,22 +8,41 @@ package org.pingzhi.jobs.simulate;
  * @param simulatedOrigin epoch millis, simulated
  * @param wallOrigin epoch millis, wall clock
  * @param speed times real time; {@code Double.POSITIVE_INFINITY}: everything is due at once
+ * @param neverAheadOfWallClock whether a simulated instant is due no earlier than that same instant
+ *     on the wall clock: live consumers reject event times in the future, so traffic sent to them
+ *     catches up at the speed while it is behind the wall clock and then follows real time
  */
-record Pacer(long simulatedOrigin, long wallOrigin, double speed) {
+record Pacer(long simulatedOrigin, long wallOrigin, double speed, boolean neverAheadOfWallClock) {
+
+    /** A pacer that may run ahead of the wall clock (traffic for files). */
+    Pacer(long simulatedOrigin, long wallOrigin, double speed) {
+        this(simulatedOrigin, wallOrigin, speed, false);
+    }
+
+    /** This pacer, but never ahead of the wall clock. */
+    Pacer notAheadOfWallClock() {
+        return new Pacer(simulatedOrigin, wallOrigin, speed, true);
+    }
 
     /**
      * How long to wait, at wall-clock instant {@code wallNow}, until {@code simulatedAt} is due.
      */
     long millisUntilDue(long simulatedAt, long wallNow) {
-        if (Double.isInfinite(speed)) {
-            return 0;
+        long wait =
+                Double.isInfinite(speed)
+                        ? 0
+                        : wallOrigin
+                                + (long) Math.ceil((simulatedAt - simulatedOrigin) / speed)
+                                - wallNow;
+        if (neverAheadOfWallClock) {
+            wait = Math.max(wait, simulatedAt - wallNow);
         }
-        long dueAt = wallOrigin + (long) Math.ceil((simulatedAt - simulatedOrigin) / speed);
-        return Math.max(0, dueAt - wallNow);
+        return Math.max(0, wait);
     }
 
     /** The simulated instant due at wall-clock instant {@code wallNow} (finite speeds only). */
     long simulatedAt(long wallNow) {
-        return simulatedOrigin + (long) ((wallNow - wallOrigin) * speed);
+        long paced = simulatedOrigin + (long) ((wallNow - wallOrigin) * speed);
+        return neverAheadOfWallClock ? Math.min(paced, wallNow) : paced;
     }
 }

@@ -58,7 +58,11 @@ public record SimulateArguments(
                     "                                 (e.g. security.protocol=SASL_SSL)",
                     "  --seed N                       randomness (default 1)",
                     "  --speed N|max                  N times real time (default 1 for Kafka, max"
-                            + " for files)",
+                            + " for files);",
+                    "                                 to Kafka never ahead of the wall clock: N"
+                            + " times while",
+                    "                                 behind it (--start in the past), then real"
+                            + " time",
                     "  --start ISO-INSTANT            simulated start, e.g."
                             + " 2026-11-28T00:00:00+08:00",
                     "                                 (default: now, to the minute, for Kafka;",

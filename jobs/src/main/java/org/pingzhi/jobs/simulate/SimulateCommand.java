@@ -58,11 +58,13 @@ public final class SimulateCommand {
         SimulationSettings settings = arguments.settings();
         long launchedAt = clock.millis();
         long simulatedStart = settings.start().toEpochMilli();
-        Pacer pacer =
+        Pacer paced =
                 new Pacer(
                         simulatedStart,
                         arguments.paceFromStart() ? simulatedStart : launchedAt,
                         arguments.speed());
+        // The live job dead-letters event times ahead of the wall clock.
+        Pacer pacer = arguments.toKafka() ? paced.notAheadOfWallClock() : paced;
         SimulationRun run =
                 new SimulationRun(new TrafficSimulator(settings), pacer, clock, stopRequested, out);
         SentCounts sent;

@@ -2,7 +2,10 @@ package org.pingzhi.jobs.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.ReasonCode;
@@ -22,6 +25,8 @@ class DeadLetterDocumentsTest {
                     0,
                     16,
                     RECORD,
+                    null,
+                    null,
                     null);
 
     @Test
@@ -40,6 +45,31 @@ class DeadLetterDocumentsTest {
         assertThat(document.json())
                 .contains("\"reason\":\"BAD_TIMESTAMP\"", "\"offset\":16", "valueMasked", "当湖街道")
                 .doesNotContain("13757311111", "李某", "13905731234", "callerPhone");
+    }
+
+    @Test
+    void bothDocumentsOfATooLargeRecordCarryItsLengthAndHash() throws Exception {
+        String hash = "0f".repeat(32);
+        DeadLetter tooLarge =
+                new DeadLetter(
+                        ReasonCode.TOO_LARGE,
+                        "record is 200,000 bytes",
+                        "hotline-12345",
+                        0,
+                        17,
+                        "\u0001".repeat(65_536),
+                        null,
+                        200_000L,
+                        hash);
+
+        for (Document document :
+                List.of(
+                        DeadLetterDocuments.toDocument(tooLarge),
+                        DeadLetterDocuments.toIndexedDocument(tooLarge))) {
+            JsonNode json = Json.mapper().readTree(document.json());
+            assertThat(json.get("originalBytes").asLong()).isEqualTo(200_000L);
+            assertThat(json.get("sha256").asText()).isEqualTo(hash);
+        }
     }
 
     @Test

@@ -40,4 +40,27 @@ class PacerTest {
 
         assertThat(pacer.millisUntilDue(SIMULATED - 5_000, WALL)).isZero();
     }
+
+    @Test
+    void notAheadOfTheWallClockItCatchesUpAtItsSpeedThenFollowsRealTime() {
+        long now = SIMULATED;
+        Pacer pacer = new Pacer(now - 3_600_000, now, 10).notAheadOfWallClock();
+
+        // an hour behind: ten simulated minutes take one wall minute
+        assertThat(pacer.millisUntilDue(now - 3_000_000, now)).isEqualTo(60_000);
+        // caught up after 400 s: from then on a record waits for its own instant
+        assertThat(pacer.millisUntilDue(now + 400_000 + 60_000, now)).isEqualTo(460_000);
+        assertThat(pacer.simulatedAt(now + 600_000)).isEqualTo(now + 600_000);
+        assertThat(pacer.simulatedAt(now + 60_000)).isEqualTo(now - 3_000_000);
+    }
+
+    @Test
+    void asFastAsPossibleButNotAheadOfTheWallClockARecordWaitsForItsInstant() {
+        Pacer pacer =
+                new Pacer(SIMULATED - 86_400_000, SIMULATED, Double.POSITIVE_INFINITY)
+                        .notAheadOfWallClock();
+
+        assertThat(pacer.millisUntilDue(SIMULATED - 5_000, SIMULATED)).isZero();
+        assertThat(pacer.millisUntilDue(SIMULATED + 5_000, SIMULATED)).isEqualTo(5_000);
+    }
 }

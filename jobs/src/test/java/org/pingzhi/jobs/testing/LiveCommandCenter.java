@@ -69,7 +69,10 @@ public final class LiveCommandCenter implements AutoCloseable {
         return Configuration.fromMap(settings);
     }
 
-    /** Creates the topics and templates, then runs {@code wiring} on a fresh environment. */
+    /**
+     * Creates the topics and templates, then runs {@code wiring} on a fresh environment; restarts
+     * up to 3 times unless the configuration sets a restart strategy.
+     */
     public static LiveCommandCenter start(
             Configuration configuration,
             BiConsumer<StreamExecutionEnvironment, Configuration> wiring)
@@ -81,10 +84,13 @@ public final class LiveCommandCenter implements AutoCloseable {
                 configuration.get(KafkaOptions.ALERTS_TOPIC));
         CommandCenterJob.installIndexTemplates(configuration);
         Configuration flink = Operations.flinkConfiguration(configuration);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        flink.set(
-                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+            flink.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    Duration.ofMillis(500));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(1);
         wiring.accept(env, configuration);
