@@ -44,7 +44,9 @@ class LiveDeadlineTest {
                                         "pingzhi.time.startup-grace",
                                         "0 s")),
                         CommandCenterJob::wire)) {
-            center.produce(Source.HOTLINE_12345, List.of(order("PH-WARMUP-1", 1_000L)));
+            // an hour ago: event times before 2000 or in the future are dead letters
+            long anHourAgo = System.currentTimeMillis() / 1_000 - 3_600;
+            center.produce(Source.HOTLINE_12345, List.of(order("PH-WARMUP-1", anHourAgo)));
             Poll.until(
                     Duration.ofSeconds(90),
                     "the warm-up order indexed (the job is reading)",

@@ -28,9 +28,20 @@ public final class EventTimeBounds implements Serializable {
     private final Duration maxAhead;
     private final Clock clock;
 
+    /**
+     * The most {@code maxAhead} may be: more would defeat the bound, and keeps event times (and the
+     * deadlines computed from them) far from overflow.
+     */
+    public static final Duration MOST_AHEAD = Duration.ofDays(1);
+
     public EventTimeBounds(Duration maxAhead, Clock clock) {
-        if (maxAhead.isNegative()) {
-            throw new IllegalArgumentException("maxAhead must not be negative: " + maxAhead);
+        if (maxAhead.isNegative() || maxAhead.compareTo(MOST_AHEAD) > 0) {
+            throw new IllegalArgumentException(
+                    NormalizerOptions.MAX_EVENT_TIME_AHEAD.key()
+                            + " must be between 0 and "
+                            + MOST_AHEAD
+                            + ": "
+                            + maxAhead);
         }
         this.maxAhead = maxAhead;
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -15,7 +15,8 @@ public final class NormalizerOptions {
                             "How far after the wall clock at normalization an event time may lie;"
                                     + " a record beyond it (or before 2000-01-01T00:00:00Z) is"
                                     + " dead-lettered as BAD_TIMESTAMP and never moves event time."
-                                    + " Allows for upstream clocks running a little fast.");
+                                    + " Allows for upstream clocks running a little fast; at"
+                                    + " most 1 d.");
 
     private NormalizerOptions() {}
 }
