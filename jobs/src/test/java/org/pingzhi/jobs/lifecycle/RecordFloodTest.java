@@ -20,11 +20,10 @@ class RecordFloodTest {
     @Test
     void aFloodOfEverEarlierRecordsStaysWithinTheCapAndEndsRight() throws Exception {
         LifecycleHarness harness = new LifecycleHarness(LifecycleSettings.live());
-        harness.send(police("J1", "RECEIVED", T0 - FLOOD * 1000L).build());
+        flood(harness, "J0");
+        harness.drain();
         long started = System.nanoTime();
-        for (int i = 0; i < FLOOD; i++) {
-            harness.send(police("J1", "DISPATCHED", T0 - i * 1000L).build());
-        }
+        flood(harness, "J1");
         long elapsed = System.nanoTime() - started;
         int written = harness.drain().size();
         System.out.printf(
@@ -34,9 +33,17 @@ class RecordFloodTest {
         assertThat(harness.incident("110-J1").get("dispatchedAt").asText())
                 .isEqualTo(Times.iso(T0 - (FLOOD - 1) * 1000L));
         assertThat(harness.stateEntries())
-                .as("records within the cap, plus the memo")
-                .isLessThanOrEqualTo(LifecycleSettings.DEFAULT_MAX_RECORDS + 1);
+                .as("for each incident: records within the cap, plus the memo")
+                .isLessThanOrEqualTo(2 * (LifecycleSettings.DEFAULT_MAX_RECORDS + 1));
         assertThat(MINUTE).isPositive();
         harness.close();
+    }
+
+    /** A report, then the flood (the first incident warms the JIT up for the second). */
+    private static void flood(LifecycleHarness harness, String alarmId) throws Exception {
+        harness.send(police(alarmId, "RECEIVED", T0 - FLOOD * 1000L).build());
+        for (int i = 0; i < FLOOD; i++) {
+            harness.send(police(alarmId, "DISPATCHED", T0 - i * 1000L).build());
+        }
     }
 }
