@@ -94,8 +94,8 @@ public record IncidentSummary(
     }
 
     /**
-     * The summary with a late record applied; itself when the record adds nothing to the status
-     * walk nor to the fields it keeps; null when it would hold more than {@code maxRecords}.
+     * The summary with a late record applied (a duplicate's status and time are kept once); null
+     * when it would hold more than {@code maxRecords} records.
      */
     IncidentSummary with(UnifiedEvent record, int maxRecords) {
         int at = insertionPoint(record.status(), record.eventTime());
