@@ -1,11 +1,20 @@
 package org.pingzhi.common.model;
 
-/** Why a record was rejected, in the order the contract checks them. */
+/**
+ * Why a record was rejected: the contract's codes in the order it checks them, then the codes of
+ * the job's own stages.
+ */
 public enum ReasonCode {
     TOO_LARGE,
     INVALID_JSON,
     MISSING_FIELD,
     INVALID_FIELD,
     BAD_TIMESTAMP,
-    UNKNOWN_TOWN
+    UNKNOWN_TOWN,
+    /**
+     * A valid record of an incident the lifecycle no longer knows (neither state nor summary), and
+     * older than the summary retention: its incident may be long closed and forgotten, and must not
+     * start over from it.
+     */
+    INCIDENT_EXPIRED
 }

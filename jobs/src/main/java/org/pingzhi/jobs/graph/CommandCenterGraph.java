@@ -28,20 +28,24 @@ public final class CommandCenterGraph {
         SingleOutputStreamOperator<UnifiedEvent> policeEvents =
                 normalize(police, Source.POLICE_110, settings);
 
-        DataStream<DeadLetter> deadLetters =
-                hotlineEvents
-                        .getSideOutput(OutputTags.DEAD_LETTERS)
-                        .union(policeEvents.getSideOutput(OutputTags.DEAD_LETTERS));
-
-        DataStream<Document> incidentDocuments =
+        SingleOutputStreamOperator<Document> incidentDocuments =
                 inEventTime(hotlineEvents, Source.HOTLINE_12345, settings)
                         .union(inEventTime(policeEvents, Source.POLICE_110, settings))
                         .keyBy(UnifiedEvent::incidentId)
                         .process(
                                 new IncidentLifecycleFunction(
-                                        settings.slaPolicy(), settings.lifecycle()))
+                                        settings.slaPolicy(),
+                                        settings.lifecycle(),
+                                        OutputTags.DEAD_LETTERS))
                         .uid("incident-lifecycle")
                         .name("Incident lifecycle and SLA");
+
+        DataStream<DeadLetter> deadLetters =
+                hotlineEvents
+                        .getSideOutput(OutputTags.DEAD_LETTERS)
+                        .union(
+                                policeEvents.getSideOutput(OutputTags.DEAD_LETTERS),
+                                incidentDocuments.getSideOutput(OutputTags.DEAD_LETTERS));
 
         return new CommandCenterStreams(incidentDocuments, deadLetters);
     }

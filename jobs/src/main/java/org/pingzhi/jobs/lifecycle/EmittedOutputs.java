@@ -5,8 +5,8 @@ import org.pingzhi.jobs.sla.SlaFact;
 /**
  * What the lifecycle operator has told the world about one incident (keyed state, a Flink POJO):
  * the SLA facts whose events stand (emitted and not withdrawn), the event time of each fact's last
- * event, a fingerprint of the last document under each id (to emit only on change), and the one
- * event-time timer registered for it.
+ * event, a fingerprint of the last document under each id (to emit only on change), the one
+ * event-time timer registered for it, and the latest time its SLA was judged at.
  */
 public class EmittedOutputs {
 
@@ -19,8 +19,19 @@ public class EmittedOutputs {
     private long timer = NO_TIMER;
     private long context;
     private long sweptAttempt;
+    private long judgedAt = Long.MIN_VALUE;
 
     public EmittedOutputs() {}
+
+    /**
+     * The time to judge the incident's SLA at now that time has reached {@code now}: never earlier
+     * than it was judged at before. After a restore the watermark starts over; judged at it, steps
+     * that passing time had made hold would be withdrawn by records that do not prove them wrong.
+     */
+    long judgeAt(long now) {
+        judgedAt = Math.max(judgedAt, now);
+        return judgedAt;
+    }
 
     /** Whether a document was ever written to the slot (in the attempts this state knows of). */
     boolean everWritten(OutputSlot slot) {
@@ -120,6 +131,14 @@ public class EmittedOutputs {
 
     public void setSweptAttempt(long sweptAttempt) {
         this.sweptAttempt = sweptAttempt;
+    }
+
+    public long getJudgedAt() {
+        return judgedAt;
+    }
+
+    public void setJudgedAt(long judgedAt) {
+        this.judgedAt = judgedAt;
     }
 
     public long getTimer() {

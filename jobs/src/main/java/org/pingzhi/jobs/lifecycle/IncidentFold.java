@@ -60,7 +60,7 @@ public final class IncidentFold {
                 firstKnown(applied, UnifiedEvent::alarmId),
                 firstKnown(applied, UnifiedEvent::orderId),
                 report,
-                walk.status,
+                walk.status(),
                 ownReport != null ? ownReport.eventTime() : earliest.eventTime(),
                 walk.milestones(),
                 lastKnown(applied, UnifiedEvent::unit),
@@ -123,25 +123,29 @@ public final class IncidentFold {
         return null;
     }
 
-    /** The status machine run over the records in application order. */
-    private static final class StatusWalk {
+    /**
+     * The status machine run over the records in application order. It needs only each record's
+     * status and event time, so an {@link IncidentSummary} can run it too.
+     */
+    static final class StatusWalk {
         private UnifiedStatus status = UnifiedStatus.REPORTED;
         private Long cancelledAt;
         private final Map<UnifiedStatus, Long> earliest = new EnumMap<>(UnifiedStatus.class);
 
         static StatusWalk over(List<UnifiedEvent> applied) {
             StatusWalk walk = new StatusWalk();
-            applied.forEach(walk::apply);
+            applied.forEach(record -> walk.apply(record.status(), record.eventTime()));
             return walk;
         }
 
-        private void apply(UnifiedEvent record) {
-            earliest.putIfAbsent(record.status(), record.eventTime());
-            switch (record.status()) {
+        /** Applies the next record in application order. */
+        void apply(UnifiedStatus recordStatus, long eventTime) {
+            earliest.putIfAbsent(recordStatus, eventTime);
+            switch (recordStatus) {
                 case CANCELLED -> {
                     if (status != UnifiedStatus.CLOSED && status != UnifiedStatus.CANCELLED) {
                         status = UnifiedStatus.CANCELLED;
-                        cancelledAt = record.eventTime();
+                        cancelledAt = eventTime;
                     }
                 }
                 case REOPENED -> {
@@ -151,11 +155,15 @@ public final class IncidentFold {
                 }
                 default -> {
                     if (status != UnifiedStatus.CANCELLED
-                            && record.status().ordinal() > status.ordinal()) {
-                        status = record.status();
+                            && recordStatus.ordinal() > status.ordinal()) {
+                        status = recordStatus;
                     }
                 }
             }
+        }
+
+        UnifiedStatus status() {
+            return status;
         }
 
         Milestones milestones() {

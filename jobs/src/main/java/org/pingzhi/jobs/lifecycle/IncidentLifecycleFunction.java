@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
@@ -13,8 +14,11 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaOutcome;
 import org.pingzhi.jobs.sla.SlaPolicy;
@@ -27,14 +31,20 @@ import org.slf4j.LoggerFactory;
  * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}): incident documents, SLA events
  * and escalation alerts.
  *
- * <p>Time: on a record, the watermark (capped at the horizon); on a timer, its instant. Late
- * records are processed like any other and correct what they prove wrong. One event-time timer per
- * incident stands at the next instant that matters — warning, deadline, CITY point or state cleanup
- * — unless that is beyond the horizon. At cleanup ({@link LifecycleSettings}) all of the incident's
- * state and timers go.
+ * <p>Time: on a record, the watermark (capped at the horizon); on a timer, its instant; but never
+ * earlier than the incident was judged at before, nor, after a restore, than the time the restored
+ * attempt had reached (its watermark starts over; an undisturbed run's would not have). So a step
+ * that passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
+ * processed like any other and correct what they prove wrong. One event-time timer per incident
+ * stands at the next instant that matters — warning, deadline, CITY point or state cleanup — unless
+ * that is beyond the horizon. At cleanup ({@link LifecycleSettings}) the incident's records and
+ * timers go; an {@link IncidentSummary} stays, to which later records of the incident apply, until
+ * its own timer drops it. A record of an incident with neither, older than the summary retention,
+ * goes to the dead-letter side output ({@code INCIDENT_EXPIRED}).
  *
  * <p>Metrics: {@code lifecycleLateRecords} (records behind the watermark), {@code
- * lifecycleRecordsDropped} (records over the per-incident cap, see {@link RecordCap}).
+ * lifecycleRecordsDropped} (records over the per-incident cap, see {@link RecordCap}), {@code
+ * lifecycleRecordsExpired} (records dead-lettered as too old).
  */
 public class IncidentLifecycleFunction extends KeyedProcessFunction<String, UnifiedEvent, Document>
         implements CheckpointedFunction {
@@ -48,37 +58,66 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
 
     private final SlaPolicy policy;
     private final LifecycleSettings settings;
+    private final OutputTag<DeadLetter> deadLetters;
 
     private transient MapState<String, UnifiedEvent> records;
     private transient ValueState<EmittedOutputs> emitted;
+    private transient ValueState<IncidentSummary> summaries;
     private transient Counter lateRecords;
     private transient Counter droppedRecords;
+    private transient Counter expiredRecords;
     private transient LifecycleMetrics metrics;
 
     /** Wall-clock time this attempt was restored from a checkpoint; 0 when it started fresh. */
     private transient long recoveredAt;
 
-    public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
+    /** The latest time this subtask judged an incident at, restored from the checkpoint. */
+    private transient long timeReached;
+
+    private transient ListState<Long> timeReachedState;
+
+    /**
+     * @param deadLetters the side output for records too old to place (the graph's dead letters;
+     *     passed in, as this package must not depend on the graph that wires it)
+     */
+    public IncidentLifecycleFunction(
+            SlaPolicy policy, LifecycleSettings settings, OutputTag<DeadLetter> deadLetters) {
         this.policy = policy;
         this.settings = settings;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public void open(OpenContext openContext) {
         records = getRuntimeContext().getMapState(LifecycleStateDescriptors.records());
         emitted = getRuntimeContext().getState(LifecycleStateDescriptors.emitted());
+        summaries = getRuntimeContext().getState(LifecycleStateDescriptors.summary());
         lateRecords = getRuntimeContext().getMetricGroup().counter("lifecycleLateRecords");
         droppedRecords = getRuntimeContext().getMetricGroup().counter("lifecycleRecordsDropped");
+        expiredRecords = getRuntimeContext().getMetricGroup().counter("lifecycleRecordsExpired");
         metrics = new LifecycleMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) {
+    public void initializeState(FunctionInitializationContext context) throws Exception {
         recoveredAt = context.isRestored() ? System.currentTimeMillis() : 0;
+        timeReachedState =
+                context.getOperatorStateStore()
+                        .getUnionListState(LifecycleStateDescriptors.timeReached());
+        // The earliest of all subtasks': after rescaling, a subtask's incidents come from any of
+        // them, and none may be judged ahead of where its own attempt had got to.
+        timeReached = Long.MIN_VALUE;
+        boolean first = true;
+        for (long reached : timeReachedState.get()) {
+            timeReached = first ? reached : Math.min(timeReached, reached);
+            first = false;
+        }
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext context) {}
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        timeReachedState.update(timeReached == Long.MIN_VALUE ? List.of() : List.of(timeReached));
+    }
 
     @Override
     public void processElement(UnifiedEvent record, Context ctx, Collector<Document> out)
@@ -87,8 +126,19 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         if (record.eventTime() < watermark) {
             lateRecords.inc();
         }
+        IncidentSummary summary = summaries.value();
+        if (summary != null) {
+            applyToSummary(ctx.getCurrentKey(), record, summary, out);
+            return;
+        }
         List<UnifiedEvent> kept = keptRecords();
         boolean newIncident = kept.isEmpty();
+        if (newIncident
+                && settings.expired(record, Math.max(settings.now(watermark), timeReached))) {
+            expiredRecords.inc();
+            ctx.output(deadLetters, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
+            return;
+        }
         if (store(record, kept)) {
             if (newIncident) {
                 metrics.incidentStarted();
@@ -103,18 +153,53 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         List<UnifiedEvent> kept = keptRecords();
         if (kept.isEmpty()) {
             emitted.clear();
+            IncidentSummary summary = summaries.value();
+            if (summary != null && timestamp >= summary.expiresAt()) {
+                summaries.clear();
+            }
             return;
         }
-        IncidentState state = react(ctx.getCurrentKey(), kept, timestamp, ctx.timerService(), out);
-        if (timestamp >= settings.cleanupAt(state)) {
+        Judged judged = react(ctx.getCurrentKey(), kept, timestamp, ctx.timerService(), out);
+        if (timestamp >= settings.cleanupAt(judged.state())) {
             EmittedOutputs memo = emitted.value();
             if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
                 ctx.timerService().deleteEventTimeTimer(memo.getTimer());
+            }
+            long expiresAt = settings.summaryExpiresAt(timestamp);
+            summaries.update(IncidentSummary.of(judged.state(), judged.sla(), kept, expiresAt));
+            if (settings.fires(expiresAt)) {
+                ctx.timerService().registerEventTimeTimer(expiresAt);
             }
             records.clear();
             emitted.clear();
             metrics.incidentCleanedUp();
         }
+    }
+
+    /**
+     * A record of a cleaned-up incident: its status and milestones move the document, the SLA stays
+     * as decided, nothing else is emitted.
+     */
+    private void applyToSummary(
+            String incidentId,
+            UnifiedEvent record,
+            IncidentSummary summary,
+            Collector<Document> out)
+            throws Exception {
+        IncidentSummary next = summary.with(record, settings.maxRecordsPerIncident());
+        if (next == null) {
+            droppedRecords.inc();
+            logDrop(record);
+            return;
+        }
+        IncidentState state = next.state(incidentId);
+        Document document = IncidentDocument.render(state, next.sla(state));
+        long fingerprint = EmittedOutputs.fingerprint(document.json());
+        if (fingerprint != summary.fingerprint()) {
+            metrics.emitted(document);
+            out.collect(document);
+        }
+        summaries.update(next.withFingerprint(fingerprint));
     }
 
     /** Adds a record to the incident's state; false when it changes nothing or is dropped. */
@@ -145,7 +230,10 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         return true;
     }
 
-    private IncidentState react(
+    /** An incident's state and its SLA at the time it was judged at. */
+    private record Judged(IncidentState state, SlaOutcome sla) {}
+
+    private Judged react(
             String incidentId,
             List<UnifiedEvent> kept,
             long now,
@@ -153,8 +241,10 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
             Collector<Document> out)
             throws Exception {
         IncidentState state = IncidentFold.fold(incidentId, kept);
-        SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), now);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
+        long judgedAt = memo.judgeAt(Math.max(now, timeReached));
+        timeReached = judgedAt;
+        SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), judgedAt);
         if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
             RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
         }
@@ -164,7 +254,7 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         }
         reschedule(timers, memo, nextWakeUp(sla.nextInstant(), settings.cleanupAt(state)));
         emitted.update(memo);
-        return state;
+        return new Judged(state, sla);
     }
 
     private long nextWakeUp(OptionalLong nextStep, long cleanupAt) {

@@ -23,6 +23,17 @@ public final class LifecycleOptions {
                             "How long after its report an incident's state is kept at most,"
                                     + " whatever its status.");
 
+    public static final ConfigOption<Duration> SUMMARY_RETENTION =
+            ConfigOptions.key("pingzhi.lifecycle.summary-retention")
+                    .durationType()
+                    .defaultValue(LifecycleSettings.DEFAULT_SUMMARY_RETENTION)
+                    .withDescription(
+                            "How long a compact summary of an incident is kept after its state is"
+                                    + " dropped: a late record within it updates the incident's"
+                                    + " status and milestones with the SLA as decided. A record of"
+                                    + " an unknown incident older than this is dead-lettered"
+                                    + " (INCIDENT_EXPIRED).");
+
     public static final ConfigOption<Integer> MAX_RECORDS_PER_INCIDENT =
             ConfigOptions.key("pingzhi.lifecycle.max-records-per-incident")
                     .intType()

@@ -3,6 +3,7 @@ package org.pingzhi.jobs.lifecycle;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.pingzhi.common.model.UnifiedEvent;
 
 /**
  * How the lifecycle operator keeps state and time.
@@ -11,8 +12,14 @@ import org.apache.flink.configuration.ReadableConfig;
  *     latest record (a REOPEN or a late record within that time still finds it); default 24 h
  * @param maxAge how long after its clock start an incident is kept at most, whatever its status (an
  *     incident never closed upstream would otherwise stay forever); default 7 days. Its state and
- *     timers are then dropped; its last documents stay as they were. A record arriving for an
- *     incident after its state was dropped starts it afresh from that record alone.
+ *     timers are then dropped; its last documents stay as they were, and an {@link IncidentSummary}
+ *     stays for {@code summaryRetention}.
+ * @param summaryRetention how long an incident's summary is kept after its state was dropped; a
+ *     late record within it updates the incident document's status and milestones with the SLA as
+ *     decided (default 30 days). A record of an incident with neither state nor summary that is
+ *     older than this (event time more than it before the current time) is dead-lettered as {@link
+ *     org.pingzhi.common.model.ReasonCode#INCIDENT_EXPIRED}: its incident may be one whose summary
+ *     is gone, which it must not start over.
  * @param maxRecordsPerIncident the most distinct records one incident keeps; beyond it {@link
  *     RecordCap} decides (default 256, at least {@value #MIN_MAX_RECORDS})
  * @param horizon the last instant time may reach, epoch milliseconds: a warning, deadline,
@@ -20,11 +27,16 @@ import org.apache.flink.configuration.ReadableConfig;
  *     #LIVE_HORIZON}; replay: the latest event time of all valid input records.
  */
 public record LifecycleSettings(
-        Duration retention, Duration maxAge, int maxRecordsPerIncident, long horizon)
+        Duration retention,
+        Duration maxAge,
+        Duration summaryRetention,
+        int maxRecordsPerIncident,
+        long horizon)
         implements Serializable {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
+    public static final Duration DEFAULT_SUMMARY_RETENTION = Duration.ofDays(30);
     public static final int DEFAULT_MAX_RECORDS = 256;
     public static final int MIN_MAX_RECORDS = 16;
     public static final long LIVE_HORIZON = Long.MAX_VALUE;
@@ -35,6 +47,12 @@ public record LifecycleSettings(
         }
         if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
+        }
+        if (summaryRetention == null
+                || summaryRetention.isNegative()
+                || summaryRetention.isZero()) {
+            throw new IllegalArgumentException(
+                    "summaryRetention must be positive: " + summaryRetention);
         }
         if (maxRecordsPerIncident < MIN_MAX_RECORDS) {
             throw new IllegalArgumentException(
@@ -48,7 +66,11 @@ public record LifecycleSettings(
     /** Defaults, for live operation. */
     public static LifecycleSettings live() {
         return new LifecycleSettings(
-                DEFAULT_RETENTION, DEFAULT_MAX_AGE, DEFAULT_MAX_RECORDS, LIVE_HORIZON);
+                DEFAULT_RETENTION,
+                DEFAULT_MAX_AGE,
+                DEFAULT_SUMMARY_RETENTION,
+                DEFAULT_MAX_RECORDS,
+                LIVE_HORIZON);
     }
 
     /** Defaults, for a replay whose latest valid record has event time {@code horizon}. */
@@ -61,12 +83,14 @@ public record LifecycleSettings(
         return new LifecycleSettings(
                 config.get(LifecycleOptions.RETENTION),
                 config.get(LifecycleOptions.MAX_AGE),
+                config.get(LifecycleOptions.SUMMARY_RETENTION),
                 config.get(LifecycleOptions.MAX_RECORDS_PER_INCIDENT),
                 horizon);
     }
 
     public LifecycleSettings withHorizon(long newHorizon) {
-        return new LifecycleSettings(retention, maxAge, maxRecordsPerIncident, newHorizon);
+        return new LifecycleSettings(
+                retention, maxAge, summaryRetention, maxRecordsPerIncident, newHorizon);
     }
 
     /** The current event time the SLA is judged at: the watermark, never beyond the horizon. */
@@ -85,6 +109,19 @@ public record LifecycleSettings(
         return state.isFinished()
                 ? Math.min(aged, saturatedAdd(state.updatedAt(), retention.toMillis()))
                 : aged;
+    }
+
+    /** When the summary of an incident cleaned up at {@code cleanedUpAt} is dropped. */
+    long summaryExpiresAt(long cleanedUpAt) {
+        return saturatedAdd(cleanedUpAt, summaryRetention.toMillis());
+    }
+
+    /**
+     * Whether a record of an incident with neither state nor summary is too old to place at time
+     * {@code now}: see {@link #summaryRetention}.
+     */
+    boolean expired(UnifiedEvent record, long now) {
+        return saturatedAdd(record.eventTime(), summaryRetention.toMillis()) < now;
     }
 
     private static long saturatedAdd(long instant, long millis) {

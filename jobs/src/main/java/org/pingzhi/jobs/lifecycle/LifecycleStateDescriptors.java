@@ -1,18 +1,24 @@
 package org.pingzhi.jobs.lifecycle;
 
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.pingzhi.common.model.UnifiedEvent;
 
-/** The keyed state of {@link IncidentLifecycleFunction}; both types are Flink POJOs (no Kryo). */
+/**
+ * The state of {@link IncidentLifecycleFunction}: keyed per incident (Flink POJOs, no Kryo) and,
+ * per operator, the time it had reached.
+ */
 public final class LifecycleStateDescriptors {
 
     public static final TypeInformation<UnifiedEvent> RECORD_TYPE =
             TypeInformation.of(UnifiedEvent.class);
     public static final TypeInformation<EmittedOutputs> EMITTED_TYPE =
             TypeInformation.of(EmittedOutputs.class);
+    public static final TypeInformation<IncidentSummary> SUMMARY_TYPE =
+            TypeInformation.of(IncidentSummary.class);
 
     private LifecycleStateDescriptors() {}
 
@@ -24,5 +30,18 @@ public final class LifecycleStateDescriptors {
     /** What was emitted for the incident, and its registered timer. */
     public static ValueStateDescriptor<EmittedOutputs> emitted() {
         return new ValueStateDescriptor<>("incident-emitted", EMITTED_TYPE);
+    }
+
+    /** What is left of the incident once its records are cleaned up. */
+    public static ValueStateDescriptor<IncidentSummary> summary() {
+        return new ValueStateDescriptor<>("incident-summary", SUMMARY_TYPE);
+    }
+
+    /**
+     * Operator state (union list): the latest time each subtask judged an incident at, so that
+     * after a restore no incident is judged earlier than the checkpointed attempt had got to.
+     */
+    public static ListStateDescriptor<Long> timeReached() {
+        return new ListStateDescriptor<>("lifecycle-time-reached", Types.LONG);
     }
 }

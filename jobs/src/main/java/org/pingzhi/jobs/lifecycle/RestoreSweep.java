@@ -13,13 +13,13 @@ import org.pingzhi.jobs.sla.SlaOutcome;
  * knows nothing of.
  *
  * <p>A failed attempt's watermark may have passed a deadline before a late response arrived, so it
- * wrote a BREACH or escalation and its alert. The recovered attempt restores an earlier checkpoint
- * with a fresh watermark and may never emit that step, so it would never retract it either. Such a
- * step can only have been written if its instant had passed by the time of the recovery; the
- * restored memo says whether this attempt's history wrote it. A step that does not hold now and
- * that the memo never wrote is deleted, before anything the recovered attempt writes (should the
- * step come to hold later, its write then wins). The Kafka alerts topic needs none of this: it is
- * transactional, so the failed attempt's alerts were never committed.
+ * wrote a BREACH or escalation and its alert. The recovered attempt restores an earlier checkpoint,
+ * judges from the time that checkpoint had reached, and may never emit that step, so it would never
+ * retract it either. Such a step can only have been written if its instant had passed by the time
+ * of the recovery; the restored memo says whether this attempt's history wrote it. A step that does
+ * not hold now and that the memo never wrote is deleted, before anything the recovered attempt
+ * writes (should the step come to hold later, its write then wins). The Kafka alerts topic needs
+ * none of this: it is transactional, so the failed attempt's alerts were never committed.
  */
 final class RestoreSweep {
 

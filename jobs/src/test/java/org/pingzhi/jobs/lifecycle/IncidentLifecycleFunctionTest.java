@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Priority;
+import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 class IncidentLifecycleFunctionTest {
@@ -356,16 +358,20 @@ class IncidentLifecycleFunctionTest {
     }
 
     @Test
-    void aFinishedIncidentIsForgottenAfterTheRetentionLeavingNoStateNorTimers() throws Exception {
+    void aFinishedIncidentIsForgottenAfterTheRetentionThenItsSummaryAfterItsOwn() throws Exception {
         long closedAt = minutes(30);
         live().send(received(), arrived(minutes(5)), police("J1", "CLOSED", closedAt).build());
         long cleanupAt = closedAt + Duration.ofHours(24).toMillis();
 
         harness.watermark(cleanupAt - 1);
-        assertThat(harness.stateEntries()).isPositive();
+        assertThat(harness.stateEntries()).isGreaterThan(1);
         assertThat(harness.timers()).isEqualTo(1);
 
         harness.watermark(cleanupAt);
+        assertThat(harness.stateEntries()).as("the summary").isEqualTo(1);
+        assertThat(harness.timers()).as("the summary's expiry").isEqualTo(1);
+
+        harness.watermark(cleanupAt + Duration.ofDays(30).toMillis());
         assertThat(harness.stateEntries()).isZero();
         assertThat(harness.timers()).isZero();
     }
@@ -373,12 +379,19 @@ class IncidentLifecycleFunctionTest {
     @Test
     void anUnfinishedIncidentIsForgottenAtItsMaximumAge() throws Exception {
         LifecycleSettings settings =
-                new LifecycleSettings(Duration.ofHours(1), Duration.ofHours(2), 16, Long.MAX_VALUE);
+                new LifecycleSettings(
+                        Duration.ofHours(1),
+                        Duration.ofHours(2),
+                        Duration.ofDays(30),
+                        16,
+                        Long.MAX_VALUE);
         open(settings).send(received()).watermark(CITY_AT);
         assertThat(harness.timers()).isEqualTo(1);
 
         harness.watermark(T0 + Duration.ofHours(2).toMillis());
 
+        assertThat(harness.stateEntries()).as("the summary").isEqualTo(1);
+        harness.watermark(T0 + Duration.ofHours(2).toMillis() + Duration.ofDays(30).toMillis());
         assertThat(harness.stateEntries()).isZero();
         assertThat(harness.timers()).isZero();
     }
@@ -449,11 +462,139 @@ class IncidentLifecycleFunctionTest {
                 .noneMatch(Document::deletion);
     }
 
+    /**
+     * A failure right after a checkpoint: the operator restored from it, with a fresh watermark.
+     */
+    private void restartFromASnapshot() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot();
+        harness.close();
+        harness =
+                new LifecycleHarness(SlaPolicy.defaultPolicy(), LifecycleSettings.live(), snapshot);
+    }
+
+    @Test
+    void aRecordAfterARestoreIsJudgedNoEarlierThanBeforeTheCheckpoint() throws Exception {
+        live().send(received()).watermark(minutes(12)).drain();
+        restartFromASnapshot();
+        List<Document> out = harness.send(police("J1", "DISPATCHED", minutes(11)).build()).drain();
+
+        assertThat(ids(out.stream().filter(document -> !document.deletion()).toList()))
+                .as("no retraction: the breach was decided at 12 min and still holds")
+                .containsExactly("INCIDENT/110-J1");
+        assertThat(ids(out.stream().filter(Document::deletion).toList()))
+                .as("only the sweep of a step the failed attempt may have written beyond 12 min")
+                .containsExactlyInAnyOrder(
+                        "SLA_EVENT/110-J1:ESCALATED:CITY", "ALERT/sla:110-J1:CITY");
+        JsonNode incident = harness.incident(ID);
+        assertThat(incident.get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(incident.get("slaStatus").asText()).isEqualTo("BREACHED");
+        assertThat(incident.get("escalationLevel").asText()).isEqualTo("TOWN");
+    }
+
+    @Test
+    void aNewIncidentAfterARestoreIsJudgedAtTheTimeReachedBeforeTheCheckpoint() throws Exception {
+        live().send(received()).watermark(minutes(12)).drain();
+        restartFromASnapshot();
+        List<Document> out =
+                harness.send(
+                                police("J2", "RECEIVED", T0).build(),
+                                police("J2", "ARRIVED", minutes(9)).build())
+                        .drain();
+
+        assertThat(ids(out.stream().filter(document -> !document.deletion()).toList()))
+                .as("as an undisturbed run at 12 min: breached, then withdrawn by the response")
+                .contains("SLA_EVENT/110-J2:BREACH", "SLA_EVENT/110-J2:RETRACTED");
+        assertThat(harness.incident("110-J2").get("slaStatus").asText()).isEqualTo("MET");
+    }
+
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    @Test
+    void aReopenAfterTheStateWasCleanedUpMovesTheStatusButNotTheClock() throws Exception {
+        long closedAt = minutes(30);
+        live().send(
+                        hotline("PH9", "CREATE", T0)
+                                .category("LABOUR", "劳动保障")
+                                .priority(Priority.P2)
+                                .build(),
+                        hotline("PH9", "ASSIGN", minutes(2)).build(),
+                        hotline("PH9", "ARRIVE", minutes(5)).build(),
+                        hotline("PH9", "REPLY", minutes(20)).build(),
+                        hotline("PH9", "CLOSE", closedAt).build())
+                .watermark(closedAt + DAY);
+        assertThat(harness.stateEntries()).as("only the summary is left").isEqualTo(1);
+        harness.drain();
+
+        long reopenedAt = closedAt + 2 * DAY;
+        List<Document> out =
+                harness.watermark(reopenedAt)
+                        .send(hotline("PH9", "REOPEN", reopenedAt).build())
+                        .watermark(reopenedAt + DAY)
+                        .drain();
+
+        assertThat(ids(out)).containsExactly("INCIDENT/12345-PH9");
+        JsonNode incident = json(out.get(0));
+        assertThat(incident.get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(incident.get("reportedAt").asText()).isEqualTo("2026-11-28T02:00:00.000Z");
+        assertThat(incident.get("category").asText()).isEqualTo("LABOUR");
+        assertThat(incident.get("priority").asText()).isEqualTo("P2");
+        assertThat(incident.get("slaStatus").asText()).isEqualTo("MET");
+        assertThat(incident.get("responseSeconds").asDouble()).isEqualTo(300.0);
+        assertThat(incident.get("closedAt").asText()).isEqualTo("2026-11-28T02:30:00.000Z");
+        assertThat(incident.get("updatedAt").asText()).isEqualTo("2026-11-30T02:30:00.000Z");
+        assertThat(harness.send(hotline("PH9", "REOPEN", reopenedAt).build()).drain())
+                .as("a duplicate changes nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void aResponseAfterTheMaximumAgeKeepsTheBreachAsDecided() throws Exception {
+        live().send(received()).watermark(T0 + 7 * DAY);
+        assertThat(harness.incident(ID).get("escalationLevel").asText()).isEqualTo("CITY");
+        harness.drain();
+
+        List<Document> out =
+                harness.watermark(T0 + 8 * DAY)
+                        .send(police("J1", "FINISHED", T0 + 8 * DAY).build())
+                        .drain();
+
+        assertThat(ids(out)).containsExactly("INCIDENT/110-J1");
+        JsonNode incident = json(out.get(0));
+        assertThat(incident.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(incident.get("slaStatus").asText()).isEqualTo("BREACHED");
+        assertThat(incident.get("escalationLevel").asText()).isEqualTo("CITY");
+        assertThat(incident.get("category").asText()).isEqualTo("DISPUTE");
+        assertThat(incident.get("responseSeconds").asDouble()).isEqualTo(8 * DAY / 1000.0);
+        assertThat(incident.get("reportedAt").asText()).isEqualTo("2026-11-28T02:00:00.000Z");
+    }
+
+    @Test
+    void aRecordOlderThanTheSummaryRetentionOfAnUnknownIncidentIsDeadLettered() throws Exception {
+        live().send(received()).watermark(T0 + 7 * DAY);
+        harness.watermark(T0 + 37 * DAY);
+        assertThat(harness.stateEntries()).as("the summary expired too").isZero();
+        assertThat(harness.timers()).isZero();
+        harness.drain();
+
+        harness.send(police("J1", "ARRIVED", T0 + 6 * DAY).build());
+
+        assertThat(harness.drain()).isEmpty();
+        assertThat(harness.deadLetters())
+                .singleElement()
+                .satisfies(
+                        letter -> {
+                            assertThat(letter.reason()).isEqualTo(ReasonCode.INCIDENT_EXPIRED);
+                            assertThat(letter.value()).contains("\"incidentId\":\"110-J1\"");
+                        });
+        assertThat(harness.stateEntries()).isZero();
+    }
+
     @Test
     void theFunctionCanBeShippedToTheCluster() throws Exception {
         SlaPolicy tiered = SlaPolicy.fromResource("sla/example-tiered-policy.json");
         IncidentLifecycleFunction function =
-                new IncidentLifecycleFunction(tiered, LifecycleSettings.replay(DEADLINE));
+                new IncidentLifecycleFunction(
+                        tiered, LifecycleSettings.replay(DEADLINE), OutputTags.DEAD_LETTERS);
 
         assertThat(InstantiationUtil.clone(function)).isNotNull();
         assertThat(InstantiationUtil.clone(tiered).rules()).isEqualTo(tiered.rules());
@@ -475,7 +616,12 @@ class IncidentLifecycleFunctionTest {
 
     @Test
     void beyondTheRecordCapOnlySignificantRecordsAreKept() throws Exception {
-        open(new LifecycleSettings(Duration.ofHours(24), Duration.ofDays(7), 16, Long.MAX_VALUE))
+        open(new LifecycleSettings(
+                        Duration.ofHours(24),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        16,
+                        Long.MAX_VALUE))
                 .send(received());
         for (int i = 1; i <= 40; i++) {
             harness.send(police("J1", "DISPATCHED", T0 + i * 1000L).unit("unit-" + i).build());

@@ -12,8 +12,10 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /**
@@ -33,7 +35,9 @@ final class LifecycleHarness {
             throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new IncidentLifecycleFunction(policy, settings)),
+                        new KeyedProcessOperator<>(
+                                new IncidentLifecycleFunction(
+                                        policy, settings, OutputTags.DEAD_LETTERS)),
                         UnifiedEvent::incidentId,
                         Types.STRING);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
@@ -79,6 +83,15 @@ final class LifecycleHarness {
             throw new AssertionError("No incident document for " + incidentId);
         }
         return json(document);
+    }
+
+    /** The records dead-lettered so far. */
+    List<DeadLetter> deadLetters() {
+        List<DeadLetter> letters = new ArrayList<>();
+        if (harness.getSideOutput(OutputTags.DEAD_LETTERS) != null) {
+            harness.getSideOutput(OutputTags.DEAD_LETTERS).forEach(r -> letters.add(r.getValue()));
+        }
+        return letters;
     }
 
     OperatorSubtaskState snapshot() throws Exception {

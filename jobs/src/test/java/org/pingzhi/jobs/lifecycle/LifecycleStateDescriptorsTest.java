@@ -3,6 +3,7 @@ package org.pingzhi.jobs.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
 
+import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -11,6 +12,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaFact;
 
 class LifecycleStateDescriptorsTest {
@@ -64,5 +66,36 @@ class LifecycleStateDescriptorsTest {
         assertThat(copy.lastAt(SlaFact.BREACH)).isEqualTo(minutes(10));
         assertThat(copy.replace(OutputSlot.INCIDENT, "{\"a\":1}")).isFalse();
         assertThat(copy.getTimer()).isEqualTo(minutes(20));
+    }
+
+    @Test
+    void aSummaryIsStoredAsACompactPojo() throws Exception {
+        assertThat(LifecycleStateDescriptors.SUMMARY_TYPE).isInstanceOf(PojoTypeInfo.class);
+        List<UnifiedEvent> records =
+                List.of(
+                        TestEvents.hotline("PH1", "CREATE", minutes(0))
+                                .category("LABOUR", "劳动保障")
+                                .build(),
+                        TestEvents.hotline("PH1", "ASSIGN", minutes(2)).unit("新仓镇劳动所").build(),
+                        TestEvents.hotline("PH1", "ARRIVE", minutes(5)).build(),
+                        TestEvents.hotline("PH1", "REPLY", minutes(20)).build(),
+                        TestEvents.hotline("PH1", "CLOSE", minutes(30)).build());
+        IncidentState state = IncidentFold.fold("12345-PH1", records);
+        IncidentSummary summary =
+                IncidentSummary.of(
+                        state,
+                        SlaEvaluator.evaluate(state, 600_000, minutes(60)),
+                        records,
+                        minutes(60));
+        TypeSerializer<IncidentSummary> serializer =
+                LifecycleStateDescriptors.SUMMARY_TYPE.createSerializer(withoutGenericTypes());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(summary, out);
+        System.out.printf("summary of a five-record incident: %d bytes%n", out.length());
+
+        IncidentSummary copy = roundTrip(serializer, summary);
+        assertThat(copy.state("12345-PH1")).isEqualTo(state);
+        assertThat(copy.fingerprint()).isEqualTo(summary.fingerprint());
+        assertThat(out.length()).isLessThan(400);
     }
 }

@@ -5,7 +5,10 @@ import static org.pingzhi.jobs.lifecycle.TestEvents.hotline;
 import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.UnifiedEvent;
 
@@ -66,5 +69,26 @@ class RecordCapTest {
 
         assertThat(RecordCap.admit(kept, hotline("PH1", "ARRIVE", minutes(5)).build(), 2))
                 .isEqualTo(RecordCap.Admission.DROP);
+    }
+
+    @Test
+    void aFloodOfEverEarlierRecordsCostsLinearlyManyComparisonsPerRecord() {
+        int cap = LifecycleSettings.DEFAULT_MAX_RECORDS;
+        List<UnifiedEvent> kept = assigns(cap);
+        Collections.reverse(kept);
+        AtomicLong comparisons = new AtomicLong();
+        Comparator<UnifiedEvent> counting =
+                (a, b) -> {
+                    comparisons.incrementAndGet();
+                    return EventOrder.APPLICATION.compare(a, b);
+                };
+        UnifiedEvent earlier = hotline("PH1", "ASSIGN", minutes(0.5)).build();
+
+        RecordCap.Admission admission = RecordCap.admit(kept, earlier, cap, counting);
+
+        assertThat(admission).isEqualTo(new RecordCap.Admission(true, kept.get(0)));
+        assertThat(comparisons.get())
+                .as("comparisons for %d kept records", cap)
+                .isLessThanOrEqualTo(2L * cap + 1);
     }
 }
