@@ -32,6 +32,8 @@ final class ExpiredRecords {
                 0,
                 EmittedOutputs.fingerprint(identity) & Long.MAX_VALUE,
                 Json.toString(record),
+                null,
+                null,
                 null);
     }
 }
