@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -9,14 +10,17 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * At-least-once Elasticsearch sink: bulk index requests, batched by count, bytes and time, with
- * back-pressure, retries and a place for documents refused for good. Writes are full overwrites
- * under deterministic ids, so the duplicates at-least-once allows are harmless; writes to one
- * document reach Elasticsearch in order. Build it with {@link ElasticsearchSinkBuilder}.
+ * back-pressure, retries without limit for what the cluster cannot take for now, and a place for
+ * documents refused for good. Writes are full overwrites under deterministic ids with external
+ * versions that only move forward, so the duplicates at-least-once allows are harmless and a late
+ * write never undoes a newer one; writes to one document reach Elasticsearch in order. Build it
+ * with {@link ElasticsearchSinkBuilder}.
  */
 public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, ElasticsearchRequestEntry> {
 
@@ -67,6 +71,9 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                     WriterInitContext context,
                     Collection<BufferedRequestState<ElasticsearchRequestEntry>> recoveredState)
                     throws IOException {
+        WriteVersionClock versions = new WriteVersionClock();
+        Collection<BufferedRequestState<ElasticsearchRequestEntry>> restored =
+                withVersions(recoveredState, versions);
         DocumentWriteQueue queue = new DocumentWriteQueue(getMaxBatchSizeInBytes());
         AsyncSinkWriterConfiguration configuration =
                 AsyncSinkWriterConfiguration.builder()
@@ -81,14 +88,45 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                                         queue, getMaxInFlightRequests(), getMaxBatchSize()))
                         .build();
         return new ElasticsearchSinkWriter<>(
-                getElementConverter(),
+                new VersionStampingElementConverter<>(getElementConverter(), versions),
                 context,
                 configuration,
                 queue,
-                recoveredState,
+                restored,
                 connection,
                 retryPolicy,
                 rejectedDocumentHandler);
+    }
+
+    /**
+     * The restored writes, in order, each with a version: its own, or (from a state written before
+     * writes had versions) a new one; and {@code versions} moved past all of them, so that every
+     * write taken in from now on is newer.
+     */
+    private static List<BufferedRequestState<ElasticsearchRequestEntry>> withVersions(
+            Collection<BufferedRequestState<ElasticsearchRequestEntry>> states,
+            WriteVersionClock versions) {
+        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
+            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
+                    state.getBufferedRequestEntries()) {
+                versions.advancePast(wrapper.getRequestEntry().version());
+            }
+        }
+        List<BufferedRequestState<ElasticsearchRequestEntry>> versioned = new ArrayList<>();
+        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
+            List<RequestEntryWrapper<ElasticsearchRequestEntry>> entries = new ArrayList<>();
+            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
+                    state.getBufferedRequestEntries()) {
+                ElasticsearchRequestEntry entry = wrapper.getRequestEntry();
+                entries.add(
+                        entry.version() > 0
+                                ? wrapper
+                                : new RequestEntryWrapper<>(
+                                        entry.withVersion(versions.next()), wrapper.getSize()));
+            }
+            versioned.add(new BufferedRequestState<>(entries));
+        }
+        return versioned;
     }
 
     @Override
