@@ -1,7 +1,6 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +9,6 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
@@ -73,7 +71,7 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                     throws IOException {
         WriteVersionClock versions = new WriteVersionClock();
         Collection<BufferedRequestState<ElasticsearchRequestEntry>> restored =
-                withVersions(recoveredState, versions);
+                versions.restore(recoveredState);
         DocumentWriteQueue queue = new DocumentWriteQueue(getMaxBatchSizeInBytes());
         AsyncSinkWriterConfiguration configuration =
                 AsyncSinkWriterConfiguration.builder()
@@ -96,37 +94,6 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                 connection,
                 retryPolicy,
                 rejectedDocumentHandler);
-    }
-
-    /**
-     * The restored writes, in order, each with a version: its own, or (from a state written before
-     * writes had versions) a new one; and {@code versions} moved past all of them, so that every
-     * write taken in from now on is newer.
-     */
-    private static List<BufferedRequestState<ElasticsearchRequestEntry>> withVersions(
-            Collection<BufferedRequestState<ElasticsearchRequestEntry>> states,
-            WriteVersionClock versions) {
-        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
-            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
-                    state.getBufferedRequestEntries()) {
-                versions.advancePast(wrapper.getRequestEntry().version());
-            }
-        }
-        List<BufferedRequestState<ElasticsearchRequestEntry>> versioned = new ArrayList<>();
-        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
-            List<RequestEntryWrapper<ElasticsearchRequestEntry>> entries = new ArrayList<>();
-            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
-                    state.getBufferedRequestEntries()) {
-                ElasticsearchRequestEntry entry = wrapper.getRequestEntry();
-                entries.add(
-                        entry.version() > 0
-                                ? wrapper
-                                : new RequestEntryWrapper<>(
-                                        entry.withVersion(versions.next()), wrapper.getSize()));
-            }
-            versioned.add(new BufferedRequestState<>(entries));
-        }
-        return versioned;
     }
 
     @Override

@@ -1,7 +1,12 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.LongSupplier;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
 
 /**
  * Gives one writer's writes their external versions: the wall clock in epoch microseconds, strictly
@@ -31,9 +36,34 @@ final class WriteVersionClock {
         return last;
     }
 
-    /** Makes every later version exceed {@code version} (one restored from a checkpoint). */
-    void advancePast(long version) {
-        last = Math.max(last, version);
+    /**
+     * The restored writes, in order, each with a version: its own, or (from a state written before
+     * writes had versions) a new one; and this clock moved past all of them, so that every write
+     * taken in from now on is newer.
+     */
+    List<BufferedRequestState<ElasticsearchRequestEntry>> restore(
+            Collection<BufferedRequestState<ElasticsearchRequestEntry>> states) {
+        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
+            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
+                    state.getBufferedRequestEntries()) {
+                last = Math.max(last, wrapper.getRequestEntry().version());
+            }
+        }
+        List<BufferedRequestState<ElasticsearchRequestEntry>> versioned = new ArrayList<>();
+        for (BufferedRequestState<ElasticsearchRequestEntry> state : states) {
+            List<RequestEntryWrapper<ElasticsearchRequestEntry>> entries = new ArrayList<>();
+            for (RequestEntryWrapper<ElasticsearchRequestEntry> wrapper :
+                    state.getBufferedRequestEntries()) {
+                ElasticsearchRequestEntry entry = wrapper.getRequestEntry();
+                entries.add(
+                        entry.version() > 0
+                                ? wrapper
+                                : new RequestEntryWrapper<>(
+                                        entry.withVersion(next()), wrapper.getSize()));
+            }
+            versioned.add(new BufferedRequestState<>(entries));
+        }
+        return versioned;
     }
 
     private static long wallClockMicros() {

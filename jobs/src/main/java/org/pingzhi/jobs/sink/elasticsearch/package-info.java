@@ -36,9 +36,10 @@
  * large for any bulk request goes to the rejected-document handler ({@link
  * org.pingzhi.jobs.sink.elasticsearch.WriteVerdict}). A request answered 413 is split in halves,
  * and the writer's batches stay below that size. Failed attempts are not checkpointed: a restored
- * write starts with the initial backoff. While writes are held the buffer rarely empties, so a
- * checkpoint waits for Elasticsearch; an outage longer than the checkpoint timeout fails
- * checkpoints (how many the job tolerates is the checkpoint configuration's), never loses a write.
+ * write starts with the initial backoff. While writes are held, a checkpoint may wait for
+ * Elasticsearch (the writer is busy draining its buffer, or requests are in flight); an outage
+ * longer than the checkpoint timeout can fail checkpoints, and with Flink's default of no tolerated
+ * failures restart the job from the last one: that delays writes, it never loses one.
  *
  * <p><b>Versions.</b> Every write carries an external version ({@code version_type=external}),
  * given as it enters the writer: the wall clock in epoch microseconds, strictly increasing per

@@ -74,13 +74,15 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
     private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger faultsInjected = new AtomicInteger();
 
-    /** Every document of a bulk request arriving in this window is refused with these errors. */
-    private Duration itemFaultWindow = Duration.ZERO;
+    // set by the factory methods after the server has started, hence volatile
 
-    private List<ItemError> itemErrors = List.of();
+    /** Every document of a bulk request arriving in this window is refused with these errors. */
+    private volatile Duration itemFaultWindow = Duration.ZERO;
+
+    private volatile List<ItemError> itemErrors = List.of();
     private volatile long firstBulkNanos;
-    private long maxBodyBytes = Long.MAX_VALUE;
-    private CountDownLatch firstBulkRelease;
+    private volatile long maxBodyBytes = Long.MAX_VALUE;
+    private volatile CountDownLatch firstBulkRelease;
     private final CountDownLatch firstBulkForwarded = new CountDownLatch(1);
 
     /** A per-document error answer: status and Elasticsearch's error type. */
