@@ -9,15 +9,21 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Why a whole bulk request failed, and whether sending it again can help: yes for connection
- * trouble (no HTTP status), 429 and 5xx; no for other answers (bad credentials, a body the server
- * cannot take, ...) and for errors of the client itself.
+ * trouble and timeouts (no HTTP status) and for every HTTP answer but 400 and 413 — 429, 5xx, and
+ * also 401, 403 or 404 (credentials, privileges or a proxy's route being fixed): the writes are
+ * held until the cluster takes them. 413 (the body is too large for the server or a proxy in front
+ * of it) asks for smaller requests. No for 400 (a request the client should never have built) and
+ * for errors of the client itself.
  *
  * @param status the HTTP status, 0 when no response arrived
  * @param type Elasticsearch's error type, or the exception's class name
  * @param reason what went wrong
- * @param retryable whether another attempt may succeed
+ * @param retryable whether another attempt of the same request may succeed
  */
 record BulkRequestFailure(int status, String type, String reason, boolean retryable) {
+
+    private static final int HTTP_BAD_REQUEST = 400;
+    private static final int HTTP_PAYLOAD_TOO_LARGE = 413;
 
     static BulkRequestFailure of(Throwable failure) {
         Throwable cause = unwrap(failure);
@@ -42,8 +48,13 @@ record BulkRequestFailure(int status, String type, String reason, boolean retrya
     }
 
     private static BulkRequestFailure withStatus(int status, String type, String reason) {
-        return new BulkRequestFailure(
-                status, type, String.valueOf(reason), RetryPolicy.isRetryableStatus(status));
+        boolean retryable = status != HTTP_BAD_REQUEST && status != HTTP_PAYLOAD_TOO_LARGE;
+        return new BulkRequestFailure(status, type, String.valueOf(reason), retryable);
+    }
+
+    /** Whether the request body was too large: smaller requests may pass. */
+    boolean tooLarge() {
+        return status == HTTP_PAYLOAD_TOO_LARGE;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -34,7 +34,9 @@ final class DocumentWriteQueue
         implements RequestBuffer<ElasticsearchRequestEntry>,
                 BatchCreator<ElasticsearchRequestEntry> {
 
-    private final long maxBatchSizeInBytes;
+    /** Lowered when Elasticsearch (or a proxy in front of it) finds requests too large. */
+    private long maxBatchSizeInBytes;
+
     private final ArrayDeque<RequestEntryWrapper<ElasticsearchRequestEntry>> queue =
             new ArrayDeque<>();
     private final Map<DocumentKey, Integer> queuedPerDocument = new HashMap<>();
@@ -102,6 +104,17 @@ final class DocumentWriteQueue
     @Override
     public long totalSizeInBytes() {
         return totalSizeInBytes;
+    }
+
+    /**
+     * Makes the batches from now on at most {@code bytes} large (a batch still carries at least one
+     * write); the limit only ever goes down, for the writer's lifetime.
+     */
+    void limitBatchBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes <= 0: " + bytes);
+        }
+        maxBatchSizeInBytes = Math.min(maxBatchSizeInBytes, bytes);
     }
 
     /** Whether some queued write could be sent now: one whose document has no write in flight. */

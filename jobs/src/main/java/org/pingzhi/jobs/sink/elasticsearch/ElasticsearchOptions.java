@@ -81,7 +81,8 @@ public final class ElasticsearchOptions {
                     .defaultValue(MemorySize.parse("5mb"))
                     .withDescription(
                             "Most bytes of documents in one bulk request; also the largest"
-                                    + " document the sink accepts.");
+                                    + " document the sink accepts. A request answered 413 is"
+                                    + " split, and later requests are kept below its half.");
 
     public static final ConfigOption<Duration> BULK_FLUSH_INTERVAL =
             ConfigOptions.key(PREFIX + "bulk.flush-interval")
@@ -106,27 +107,21 @@ public final class ElasticsearchOptions {
                             "Most documents buffered per sink subtask before it back-pressures"
                                     + " its input; must exceed bulk.max-actions.");
 
-    public static final ConfigOption<Integer> MAX_RETRIES =
-            ConfigOptions.key(PREFIX + "max-retries")
-                    .intType()
-                    .defaultValue(10)
-                    .withDescription(
-                            "Retries of a document (item status 429 or 5xx) or of a whole bulk"
-                                    + " request (no response, 429, 5xx) after the first attempt."
-                                    + " A document still failing goes to the rejected-document"
-                                    + " handler; a bulk request still failing fails the job.");
-
     public static final ConfigOption<Duration> RETRY_INITIAL_BACKOFF =
             ConfigOptions.key(PREFIX + "retry.initial-backoff")
                     .durationType()
                     .defaultValue(Duration.ofMillis(100))
-                    .withDescription("Wait before the first retry; it doubles with each retry.");
+                    .withDescription(
+                            "Wait before the first retry of a write Elasticsearch cannot take for"
+                                    + " now (429, 5xx, blocks, missing privileges or index, no"
+                                    + " answer); it doubles with each retry. There is no last"
+                                    + " retry: such writes are held until they are written.");
 
     public static final ConfigOption<Duration> RETRY_MAX_BACKOFF =
             ConfigOptions.key(PREFIX + "retry.max-backoff")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(10))
-                    .withDescription("Longest wait between two retries.");
+                    .withDescription("Longest wait between two retries of a held write.");
 
     private ElasticsearchOptions() {}
 }

@@ -10,6 +10,10 @@ import java.util.Objects;
  * what was there (idempotent, so replays and restarts overwrite instead of duplicating), or, with
  * an empty source, delete that document (also idempotent: deleting nothing is no error).
  *
+ * <p>The writer gives each write an external {@code version} as it takes it in ({@link
+ * #withVersion}); Elasticsearch applies a write only over an older version, so a write that lands
+ * late cannot undo a newer one. 0 means not yet given.
+ *
  * <p>Immutable; {@link #afterFailedAttempt()} gives the copy that is queued again after a failure.
  */
 public final class ElasticsearchRequestEntry implements Serializable {
@@ -24,20 +28,33 @@ public final class ElasticsearchRequestEntry implements Serializable {
     private final String index;
     private final String id;
     private final byte[] source;
+    private final long version;
     private final int failedAttempts;
 
     public ElasticsearchRequestEntry(String index, String id, byte[] source) {
-        this(index, id, source, 0);
+        this(index, id, Objects.requireNonNull(source, "source").clone(), 0, 0);
     }
 
-    ElasticsearchRequestEntry(String index, String id, byte[] source, int failedAttempts) {
+    /** Keeps {@code source} as it is: callers pass a copy or an array nobody else holds. */
+    private ElasticsearchRequestEntry(
+            String index, String id, byte[] source, long version, int failedAttempts) {
         this.index = Objects.requireNonNull(index, "index");
         this.id = Objects.requireNonNull(id, "id");
-        this.source = Objects.requireNonNull(source, "source").clone();
+        this.source = Objects.requireNonNull(source, "source");
+        if (version < 0) {
+            throw new IllegalArgumentException("version < 0: " + version);
+        }
         if (failedAttempts < 0) {
             throw new IllegalArgumentException("failedAttempts < 0: " + failedAttempts);
         }
+        this.version = version;
         this.failedAttempts = failedAttempts;
+    }
+
+    /** A write restored from a checkpoint, with the version it had (0: none yet). */
+    static ElasticsearchRequestEntry restored(
+            String index, String id, byte[] source, long version) {
+        return new ElasticsearchRequestEntry(index, id, source, version, 0);
     }
 
     /** A write that deletes {@code id} from {@code index}. */
@@ -63,9 +80,22 @@ public final class ElasticsearchRequestEntry implements Serializable {
         return source.clone();
     }
 
-    /** How many times Elasticsearch has failed this write with a retryable error. */
+    /** The external version of this write, 0 when the writer has not given it one yet. */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * How many times in a row this write has failed and been held for another attempt, since the
+     * writer took it in or restored it (not kept in checkpoints: a restored write starts afresh).
+     */
     public int failedAttempts() {
         return failedAttempts;
+    }
+
+    /** This write with external version {@code version}. */
+    ElasticsearchRequestEntry withVersion(long version) {
+        return new ElasticsearchRequestEntry(index, id, source, version, failedAttempts);
     }
 
     public DocumentKey key() {
@@ -73,7 +103,7 @@ public final class ElasticsearchRequestEntry implements Serializable {
     }
 
     ElasticsearchRequestEntry afterFailedAttempt() {
-        return new ElasticsearchRequestEntry(index, id, source, failedAttempts + 1);
+        return new ElasticsearchRequestEntry(index, id, source, version, failedAttempts + 1);
     }
 
     /** What this write adds to a bulk request body, approximately. */
@@ -95,13 +125,14 @@ public final class ElasticsearchRequestEntry implements Serializable {
         return o instanceof ElasticsearchRequestEntry other
                 && index.equals(other.index)
                 && id.equals(other.id)
+                && version == other.version
                 && failedAttempts == other.failedAttempts
                 && Arrays.equals(source, other.source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, id, failedAttempts, Arrays.hashCode(source));
+        return Objects.hash(index, id, version, failedAttempts, Arrays.hashCode(source));
     }
 
     /** Without the source, which can be large. */
@@ -113,6 +144,8 @@ public final class ElasticsearchRequestEntry implements Serializable {
                 + id
                 + ", sourceBytes="
                 + source.length
+                + ", version="
+                + version
                 + ", failedAttempts="
                 + failedAttempts
                 + "}";

@@ -5,17 +5,24 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 
 /**
- * Checkpoints the writer's buffered writes as plain bytes, no Kryo. Version 1, per write: index and
- * id (each int length + UTF-8), failed attempts (int), source (int length + bytes). A non-empty
- * source is a full overwrite ("index"), an empty one a delete; another operation would be a new
- * version.
+ * Checkpoints the writer's buffered writes as plain bytes, no Kryo. Per write, version 2: index and
+ * id (each int length + UTF-8), external version (long), source (int length + bytes). Version 1 had
+ * the failed attempts (int) where version 2 has the external version; they are read and dropped,
+ * and such writes come back without a version (the restored writer gives them one). A restored
+ * write starts without failed attempts either way, so its backoff starts afresh. A non-empty source
+ * is a full overwrite ("index"), an empty one a delete; another operation would be a new version.
  */
 public final class ElasticsearchRequestEntryStateSerializer
         extends AsyncSinkWriterStateSerializer<ElasticsearchRequestEntry> {
 
-    private static final int VERSION = 1;
+    private static final int VERSION_WITH_FAILED_ATTEMPTS = 1;
+    private static final int VERSION = 2;
+
+    /** Set per call of {@link #deserialize}: the base class does not pass it on. */
+    private int readingVersion = VERSION;
 
     @Override
     public int getVersion() {
@@ -23,11 +30,21 @@ public final class ElasticsearchRequestEntryStateSerializer
     }
 
     @Override
+    public BufferedRequestState<ElasticsearchRequestEntry> deserialize(int version, byte[] bytes)
+            throws IOException {
+        if (version != VERSION && version != VERSION_WITH_FAILED_ATTEMPTS) {
+            throw new IOException("unknown version of the Elasticsearch sink state: " + version);
+        }
+        readingVersion = version;
+        return super.deserialize(version, bytes);
+    }
+
+    @Override
     protected void serializeRequestToStream(ElasticsearchRequestEntry entry, DataOutputStream out)
             throws IOException {
         writeBytes(entry.index().getBytes(StandardCharsets.UTF_8), out);
         writeBytes(entry.id().getBytes(StandardCharsets.UTF_8), out);
-        out.writeInt(entry.failedAttempts());
+        out.writeLong(entry.version());
         writeBytes(entry.sourceBytes(), out);
     }
 
@@ -36,9 +53,15 @@ public final class ElasticsearchRequestEntryStateSerializer
             long requestSize, DataInputStream in) throws IOException {
         String index = new String(readBytes(in), StandardCharsets.UTF_8);
         String id = new String(readBytes(in), StandardCharsets.UTF_8);
-        int failedAttempts = in.readInt();
+        long version;
+        if (readingVersion == VERSION_WITH_FAILED_ATTEMPTS) {
+            in.readInt();
+            version = 0;
+        } else {
+            version = in.readLong();
+        }
         byte[] source = readBytes(in);
-        return new ElasticsearchRequestEntry(index, id, source, failedAttempts);
+        return ElasticsearchRequestEntry.restored(index, id, source, version);
     }
 
     private static void writeBytes(byte[] bytes, DataOutputStream out) throws IOException {

@@ -14,9 +14,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * At-least-once Elasticsearch sink: bulk index requests, batched by count, bytes and time, with
- * back-pressure, retries and a place for documents refused for good. Writes are full overwrites
- * under deterministic ids, so the duplicates at-least-once allows are harmless; writes to one
- * document reach Elasticsearch in order. Build it with {@link ElasticsearchSinkBuilder}.
+ * back-pressure, retries without limit for what the cluster cannot take for now, and a place for
+ * documents refused for good. Writes are full overwrites under deterministic ids with external
+ * versions that only move forward, so the duplicates at-least-once allows are harmless and a late
+ * write never undoes a newer one; writes to one document reach Elasticsearch in order. Build it
+ * with {@link ElasticsearchSinkBuilder}.
  */
 public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, ElasticsearchRequestEntry> {
 
@@ -67,6 +69,9 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                     WriterInitContext context,
                     Collection<BufferedRequestState<ElasticsearchRequestEntry>> recoveredState)
                     throws IOException {
+        WriteVersionClock versions = new WriteVersionClock();
+        Collection<BufferedRequestState<ElasticsearchRequestEntry>> restored =
+                versions.restore(recoveredState);
         DocumentWriteQueue queue = new DocumentWriteQueue(getMaxBatchSizeInBytes());
         AsyncSinkWriterConfiguration configuration =
                 AsyncSinkWriterConfiguration.builder()
@@ -81,11 +86,11 @@ public class ElasticsearchSink<InputT> extends AsyncSinkBase<InputT, Elasticsear
                                         queue, getMaxInFlightRequests(), getMaxBatchSize()))
                         .build();
         return new ElasticsearchSinkWriter<>(
-                getElementConverter(),
+                new VersionStampingElementConverter<>(getElementConverter(), versions),
                 context,
                 configuration,
                 queue,
-                recoveredState,
+                restored,
                 connection,
                 retryPolicy,
                 rejectedDocumentHandler);

@@ -25,7 +25,6 @@ public class ElasticsearchSinkBuilder<InputT>
     private ElasticsearchConnection connection;
     private RetryPolicy retryPolicy =
             new RetryPolicy(
-                    ElasticsearchOptions.MAX_RETRIES.defaultValue(),
                     ElasticsearchOptions.RETRY_INITIAL_BACKOFF.defaultValue(),
                     ElasticsearchOptions.RETRY_MAX_BACKOFF.defaultValue());
     private RejectedDocumentHandler rejectedDocumentHandler = new LoggingRejectedDocumentHandler();
@@ -52,7 +51,6 @@ public class ElasticsearchSinkBuilder<InputT>
                 .setMaxBufferedRequests(config.get(ElasticsearchOptions.BULK_MAX_BUFFERED))
                 .setRetryPolicy(
                         new RetryPolicy(
-                                config.get(ElasticsearchOptions.MAX_RETRIES),
                                 config.get(ElasticsearchOptions.RETRY_INITIAL_BACKOFF),
                                 config.get(ElasticsearchOptions.RETRY_MAX_BACKOFF)));
     }

@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.sink.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -24,12 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the buffered writes as bulk requests and sorts out the answers: written documents are done,
- * retryable failures go back to the queue after a backoff (a processing-time timer, never a sleep
- * on the task thread), documents refused for good go to the {@link RejectedDocumentHandler},
- * failures beyond repair fail the job. Batching, the in-flight limit, back-pressure and
- * checkpointing of the buffer come from {@link AsyncSinkWriter}; per-document order and coalescing
- * from {@link DocumentWriteQueue}.
+ * Sends the buffered writes as versioned bulk requests and sorts out the answers ({@link
+ * BulkOutcome}): written or superseded documents are done, held writes go back to the queue after a
+ * backoff (a processing-time timer, never a sleep on the task thread; no limit on the attempts,
+ * {@link HeldWrites} keeps count and logs), a request too large is split, documents refused on
+ * their own merits go to the {@link RejectedDocumentHandler}, and only a request that can never
+ * succeed fails the job. Batching, the in-flight limit, back-pressure and checkpointing of the
+ * buffer come from {@link AsyncSinkWriter}; per-document order and coalescing from {@link
+ * DocumentWriteQueue}.
  */
 public class ElasticsearchSinkWriter<InputT>
         extends AsyncSinkWriter<InputT, ElasticsearchRequestEntry> {
@@ -41,6 +44,7 @@ public class ElasticsearchSinkWriter<InputT>
     private final RejectedDocumentHandler rejectedDocumentHandler;
     private final MailboxExecutor mailbox;
     private final ProcessingTimeService timeService;
+    private final HeldWrites held;
     private final ElasticsearchSinkMetrics metrics;
     private final ElasticsearchAsyncClient client;
 
@@ -60,7 +64,8 @@ public class ElasticsearchSinkWriter<InputT>
         this.rejectedDocumentHandler = rejectedDocumentHandler;
         this.mailbox = context.getMailboxExecutor();
         this.timeService = context.getProcessingTimeService();
-        this.metrics = new ElasticsearchSinkMetrics(context.metricGroup());
+        this.held = new HeldWrites(timeService::getCurrentProcessingTime);
+        this.metrics = new ElasticsearchSinkMetrics(context.metricGroup(), held);
         this.client = ElasticsearchClients.asyncClient(connection);
         try {
             rejectedDocumentHandler.open(context);
@@ -95,13 +100,6 @@ public class ElasticsearchSinkWriter<InputT>
                     failure == null
                             ? BulkOutcome.ofResponse(batch, response, retryPolicy)
                             : BulkOutcome.ofFailure(batch, failure, retryPolicy);
-            if (failure != null && outcome.fatal() == null) {
-                LOG.warn(
-                        "Bulk request of {} documents failed, retry in {} ms: {}",
-                        batch.size(),
-                        outcome.retryDelayMillis(),
-                        BulkRequestFailure.of(failure).describe());
-            }
             mailbox.execute(
                     () -> complete(batch, outcome, resultHandler),
                     "complete an Elasticsearch bulk request of %d documents",
@@ -123,7 +121,16 @@ public class ElasticsearchSinkWriter<InputT>
             resultHandler.completeExceptionally(outcome.fatal());
             return;
         }
+        if (outcome.splitBelowBytes() > 0) {
+            queue.limitBatchBytes(outcome.splitBelowBytes());
+            LOG.warn(
+                    "Bulk requests now of at most {} bytes, sending {} documents again: {}",
+                    outcome.splitBelowBytes(),
+                    batch.size(),
+                    outcome.heldBecause());
+        }
         queue.completed(batch, outcome.retries());
+        held.completed(batch, outcome);
         for (RejectedDocument rejected : outcome.rejected()) {
             rejectedDocumentHandler.handle(rejected);
         }
@@ -148,7 +155,10 @@ public class ElasticsearchSinkWriter<InputT>
                                         op.delete(
                                                 delete ->
                                                         delete.index(entry.index())
-                                                                .id(entry.id()))));
+                                                                .id(entry.id())
+                                                                .version(entry.version())
+                                                                .versionType(
+                                                                        VersionType.External))));
                 continue;
             }
             BinaryData source = BinaryData.of(entry.sourceBytes(), ContentType.APPLICATION_JSON);
@@ -159,6 +169,8 @@ public class ElasticsearchSinkWriter<InputT>
                                             index ->
                                                     index.index(entry.index())
                                                             .id(entry.id())
+                                                            .version(entry.version())
+                                                            .versionType(VersionType.External)
                                                             .document(source))));
         }
         return BulkRequest.of(request -> request.operations(operations));

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A write that Elasticsearch refused for good, with its error: a 4xx other than 429 (mapping error,
- * invalid id, ...), or a retryable error that persisted past the retry budget (error type {@value
- * #RETRIES_EXHAUSTED}, the last error in the reason).
+ * A write that Elasticsearch refused for good, with its error: a 400 for that document (mapping
+ * conflict, unparsable field, ...), or a 413 for a document too large for any bulk request. Writes
+ * that fail for reasons of the cluster are held and retried, never rejected ({@link WriteVerdict}).
  *
  * @param index the target index
  * @param id the document id
@@ -24,9 +24,6 @@ public record RejectedDocument(
         String errorType,
         String errorReason,
         int attempts) {
-
-    /** Error type of a write whose retryable failures outlasted the retry budget. */
-    public static final String RETRIES_EXHAUSTED = "retries_exhausted";
 
     public RejectedDocument {
         Objects.requireNonNull(index, "index");
@@ -46,24 +43,6 @@ public record RejectedDocument(
                 errorType,
                 errorReason,
                 entry.failedAttempts() + 1);
-    }
-
-    static RejectedDocument retriesExhausted(
-            ElasticsearchRequestEntry entry, int status, String errorType, String errorReason) {
-        int attempts = entry.failedAttempts() + 1;
-        return new RejectedDocument(
-                entry.index(),
-                entry.id(),
-                entry.sourceBytes(),
-                status,
-                RETRIES_EXHAUSTED,
-                "retries exhausted after "
-                        + attempts
-                        + " attempts; last error: "
-                        + errorType
-                        + ": "
-                        + errorReason,
-                attempts);
     }
 
     public String sourceAsString() {

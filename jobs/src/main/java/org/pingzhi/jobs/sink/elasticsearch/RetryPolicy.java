@@ -5,25 +5,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Which failures are worth another attempt, how many, and how long to wait before each: the backoff
- * doubles from {@code initialBackoff} up to {@code maxBackoff}.
+ * How long to wait before the next attempt of a held write: the backoff doubles from {@code
+ * initialBackoff} up to {@code maxBackoff}, and then stays there. There is no last attempt: a write
+ * Elasticsearch cannot take for now is held until it can (see {@link WriteVerdict}).
  *
- * @param maxRetries attempts after the first one; a write that still fails is given up
  * @param initialBackoff wait before the first retry
  * @param maxBackoff cap of the wait
  */
-public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
-        implements Serializable {
-
-    private static final int HTTP_TOO_MANY_REQUESTS = 429;
-    private static final int HTTP_SERVER_ERROR = 500;
+public record RetryPolicy(Duration initialBackoff, Duration maxBackoff) implements Serializable {
 
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
-        }
         if (initialBackoff.toMillis() <= 0 || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException(
                     "need 0 < initialBackoff <= maxBackoff, got "
@@ -31,19 +24,6 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
                             + " and "
                             + maxBackoff);
         }
-    }
-
-    /**
-     * Whether Elasticsearch may succeed later with a request that got this HTTP status: 429 (too
-     * many requests) and 5xx are passing trouble; other 4xx answers will not change.
-     */
-    public static boolean isRetryableStatus(int status) {
-        return status == HTTP_TOO_MANY_REQUESTS || status >= HTTP_SERVER_ERROR;
-    }
-
-    /** Whether a write that has failed {@code failedAttempts} times may be attempted again. */
-    public boolean allowsAnotherAttempt(int failedAttempts) {
-        return failedAttempts <= maxRetries;
     }
 
     /** The wait before the next attempt of a write that has failed {@code failedAttempts} times. */

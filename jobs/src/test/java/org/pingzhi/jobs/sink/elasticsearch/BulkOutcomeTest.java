@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +15,13 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BulkOutcomeTest {
 
     private static final RetryPolicy POLICY =
-            new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     @Test
     void successful_items_are_written() {
@@ -37,28 +37,44 @@ class BulkOutcomeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {429, 500, 502, 503, 504})
-    void items_failing_with_429_or_5xx_are_retried_with_one_more_failed_attempt(int status) {
+    @CsvSource({
+        "429, es_rejected_execution_exception",
+        "429, cluster_block_exception",
+        "403, cluster_block_exception",
+        "403, security_exception",
+        "404, index_not_found_exception",
+        "400, validation_exception",
+        "500, some_exception",
+        "503, unavailable_shards_exception",
+        "504, some_exception",
+        "418, unknown_to_the_sink"
+    })
+    void documents_the_cluster_cannot_take_for_now_are_held_with_one_more_failed_attempt(
+            int status, String errorType) {
         List<ElasticsearchRequestEntry> batch = List.of(write("a", 1), write("b", 1));
 
         BulkOutcome outcome =
                 BulkOutcome.ofResponse(
-                        batch, response(item(201, null), item(status, "some_exception")), POLICY);
+                        batch, response(item(201, null), item(status, errorType)), POLICY);
 
         assertThat(outcome.written()).isEqualTo(1);
         assertThat(outcome.retries()).containsExactly(write("b", 1).afterFailedAttempt());
         assertThat(outcome.retryDelayMillis()).isEqualTo(100);
+        assertThat(outcome.heldBecause()).contains(String.valueOf(status)).contains(errorType);
         assertThat(outcome.rejected()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 403, 404, 409, 413})
-    void items_failing_with_other_4xx_are_rejected_with_the_error_at_once(int status) {
+    @ValueSource(
+            strings = {
+                "document_parsing_exception",
+                "mapper_parsing_exception",
+                "illegal_argument_exception"
+            })
+    void documents_refused_with_400_on_their_own_merits_are_rejected_at_once(String errorType) {
         List<ElasticsearchRequestEntry> batch = List.of(write("a", 1));
 
-        BulkOutcome outcome =
-                BulkOutcome.ofResponse(
-                        batch, response(item(status, "document_parsing_exception")), POLICY);
+        BulkOutcome outcome = BulkOutcome.ofResponse(batch, response(item(400, errorType)), POLICY);
 
         assertThat(outcome.retries()).isEmpty();
         assertThat(outcome.rejected())
@@ -68,41 +84,55 @@ class BulkOutcomeTest {
                             assertThat(rejected.index()).isEqualTo("index");
                             assertThat(rejected.id()).isEqualTo("a");
                             assertThat(rejected.sourceAsString()).isEqualTo("{\"version\":1}");
-                            assertThat(rejected.status()).isEqualTo(status);
-                            assertThat(rejected.errorType())
-                                    .isEqualTo("document_parsing_exception");
-                            assertThat(rejected.errorReason())
-                                    .isEqualTo("reason of document_parsing_exception");
+                            assertThat(rejected.status()).isEqualTo(400);
+                            assertThat(rejected.errorType()).isEqualTo(errorType);
+                            assertThat(rejected.errorReason()).isEqualTo("reason of " + errorType);
                             assertThat(rejected.attempts()).isEqualTo(1);
                         });
     }
 
     @Test
-    void an_item_that_keeps_failing_is_rejected_once_its_retries_are_exhausted() {
-        ElasticsearchRequestEntry lastChance = failedTimes(write("a", 1), 3);
-        ElasticsearchRequestEntry oneMore = failedTimes(write("b", 1), 2);
+    void a_document_is_held_however_often_it_has_failed_with_the_backoff_at_its_cap() {
+        ElasticsearchRequestEntry failedOften = failedTimes(write("a", 1), 1_000);
 
         BulkOutcome outcome =
                 BulkOutcome.ofResponse(
-                        List.of(lastChance, oneMore),
-                        response(item(429, "es_rejected_execution_exception"), item(503, "x")),
+                        List.of(failedOften),
+                        response(item(429, "es_rejected_execution_exception")),
                         POLICY);
 
-        assertThat(outcome.retries()).containsExactly(failedTimes(write("b", 1), 3));
-        assertThat(outcome.retryDelayMillis()).isEqualTo(400);
-        assertThat(outcome.rejected())
-                .singleElement()
-                .satisfies(
-                        rejected -> {
-                            assertThat(rejected.id()).isEqualTo("a");
-                            assertThat(rejected.status()).isEqualTo(429);
-                            assertThat(rejected.errorType())
-                                    .isEqualTo(RejectedDocument.RETRIES_EXHAUSTED);
-                            assertThat(rejected.errorReason())
-                                    .contains("4 attempts")
-                                    .contains("es_rejected_execution_exception");
-                            assertThat(rejected.attempts()).isEqualTo(4);
-                        });
+        assertThat(outcome.retries()).containsExactly(failedOften.afterFailedAttempt());
+        assertThat(outcome.retryDelayMillis()).isEqualTo(1_000);
+        assertThat(outcome.rejected()).isEmpty();
+    }
+
+    @Test
+    void a_version_conflict_means_a_newer_write_is_there_and_counts_as_done() {
+        BulkOutcome outcome =
+                BulkOutcome.ofResponse(
+                        List.of(write("a", 1), ElasticsearchRequestEntry.deletion("index", "b")),
+                        response(
+                                item(409, "version_conflict_engine_exception"),
+                                item(409, "version_conflict_engine_exception")),
+                        POLICY);
+
+        assertThat(outcome.superseded()).isEqualTo(2);
+        assertThat(outcome.written()).isZero();
+        assertThat(outcome.retries()).isEmpty();
+        assertThat(outcome.rejected()).isEmpty();
+    }
+
+    @Test
+    void deleting_what_is_not_there_is_done() {
+        BulkOutcome outcome =
+                BulkOutcome.ofResponse(
+                        List.of(
+                                ElasticsearchRequestEntry.deletion("index", "a"),
+                                ElasticsearchRequestEntry.deletion("missing-index", "b")),
+                        response(item(404, null), item(404, "index_not_found_exception")),
+                        POLICY);
+
+        assertThat(outcome.written()).isEqualTo(2);
     }
 
     @Test
@@ -128,40 +158,59 @@ class BulkOutcomeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {429, 500, 503})
-    void an_overloaded_or_failing_server_retries_the_whole_batch(int status) {
+    @ValueSource(ints = {401, 403, 404, 429, 500, 503})
+    void a_request_the_cluster_cannot_take_for_now_holds_the_whole_batch(int status) {
         BulkOutcome outcome =
-                BulkOutcome.ofFailure(List.of(write("a", 1)), serverError(status), POLICY);
+                BulkOutcome.ofFailure(
+                        List.of(write("a", 1), failedTimes(write("b", 1), 100)),
+                        serverError(status),
+                        POLICY);
 
         assertThat(outcome.fatal()).isNull();
-        assertThat(outcome.retries()).containsExactly(write("a", 1).afterFailedAttempt());
+        assertThat(outcome.retries())
+                .containsExactly(
+                        write("a", 1).afterFailedAttempt(), failedTimes(write("b", 1), 101));
+        assertThat(outcome.retryDelayMillis()).isEqualTo(1_000);
+        assertThat(outcome.heldBecause()).contains("HTTP " + status);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 413})
-    void a_request_refused_for_good_fails_the_job_with_the_reason(int status) {
-        BulkOutcome outcome =
-                BulkOutcome.ofFailure(List.of(write("a", 1)), serverError(status), POLICY);
+    @Test
+    void a_request_too_large_comes_back_whole_to_be_split_in_halves() {
+        List<ElasticsearchRequestEntry> batch =
+                List.of(write("a", 1), write("b", 1), write("c", 1));
+        long bytes = batch.stream().mapToLong(ElasticsearchRequestEntry::sizeInBytes).sum();
 
-        assertThat(outcome.fatal())
-                .hasMessageContaining("not retryable")
-                .hasMessageContaining("HTTP " + status);
-        assertThat(outcome.retries()).isEmpty();
+        BulkOutcome outcome = BulkOutcome.ofFailure(batch, serverError(413), POLICY);
+
+        assertThat(outcome.fatal()).isNull();
+        assertThat(outcome.retries()).containsExactlyElementsOf(batch);
+        assertThat(outcome.retryDelayMillis()).isZero();
+        assertThat(outcome.splitBelowBytes()).isEqualTo(bytes / 2);
         assertThat(outcome.rejected()).isEmpty();
     }
 
     @Test
-    void a_server_unavailable_beyond_the_retry_budget_fails_the_job() {
+    void a_single_document_too_large_for_a_request_is_rejected() {
         BulkOutcome outcome =
-                BulkOutcome.ofFailure(
-                        List.of(write("a", 1), failedTimes(write("b", 1), 3)),
-                        new IOException("connection reset"),
-                        POLICY);
+                BulkOutcome.ofFailure(List.of(write("a", 1)), serverError(413), POLICY);
+
+        assertThat(outcome.retries()).isEmpty();
+        assertThat(outcome.splitBelowBytes()).isZero();
+        assertThat(outcome.rejected())
+                .singleElement()
+                .satisfies(rejected -> assertThat(rejected.status()).isEqualTo(413));
+    }
+
+    @Test
+    void a_malformed_request_fails_the_job_with_the_reason() {
+        BulkOutcome outcome =
+                BulkOutcome.ofFailure(List.of(write("a", 1)), serverError(400), POLICY);
 
         assertThat(outcome.fatal())
-                .hasMessageContaining("unavailable")
-                .hasMessageContaining("4 times")
-                .hasMessageContaining("connection reset");
+                .hasMessageContaining("not retryable")
+                .hasMessageContaining("HTTP 400");
+        assertThat(outcome.retries()).isEmpty();
+        assertThat(outcome.rejected()).isEmpty();
     }
 
     @Test

@@ -158,6 +158,23 @@ class DocumentWriteQueueTest {
     }
 
     @Test
+    void a_lowered_byte_limit_holds_for_the_next_batches_and_never_rises_again() {
+        long oneWrite = write("a", 1).sizeInBytes();
+        DocumentWriteQueue queue = new DocumentWriteQueue(10 * oneWrite);
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            queue.add(wrap(write(id, 1)), false);
+        }
+
+        queue.limitBatchBytes(2 * oneWrite);
+        queue.limitBatchBytes(100 * oneWrite);
+
+        assertThat(queue.createNextBatch(() -> 10, queue).getBatchEntries())
+                .containsExactly(write("a", 1), write("b", 1));
+        assertThat(queue.createNextBatch(() -> 10, queue).getBatchEntries())
+                .containsExactly(write("c", 1), write("d", 1));
+    }
+
+    @Test
     void batches_come_from_the_queue_itself() {
         DocumentWriteQueue queue = new DocumentWriteQueue(NO_BYTE_LIMIT);
 

@@ -104,7 +104,6 @@ class ElasticsearchConnectionTest {
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(config.get(ElasticsearchOptions.BULK_MAX_IN_FLIGHT)).isEqualTo(2);
         assertThat(config.get(ElasticsearchOptions.BULK_MAX_BUFFERED)).isEqualTo(10_000);
-        assertThat(config.get(ElasticsearchOptions.MAX_RETRIES)).isEqualTo(10);
         assertThat(
                         List.of(
                                 config.get(ElasticsearchOptions.RETRY_INITIAL_BACKOFF),

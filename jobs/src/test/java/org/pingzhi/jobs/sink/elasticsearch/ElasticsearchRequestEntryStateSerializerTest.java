@@ -25,16 +25,17 @@ class ElasticsearchRequestEntryStateSerializerTest {
         List<ElasticsearchRequestEntry> entries =
                 List.of(
                         new ElasticsearchRequestEntry(
-                                "pingzhi-incidents",
-                                "110-A20261128001",
-                                utf8("{\"summary\":\"新埭镇 路灯不亮，群众反映夜间出行不便\"}")),
+                                        "pingzhi-incidents",
+                                        "110-A20261128001",
+                                        utf8("{\"summary\":\"新埭镇 路灯不亮，群众反映夜间出行不便\"}"))
+                                .withVersion(1_764_296_100_000_001L),
                         new ElasticsearchRequestEntry(
                                         "pingzhi-metrics-2026.11.28",
                                         "1764296100000:330482101:110:TRAFFIC",
                                         utf8("{}"))
-                                .afterFailedAttempt()
-                                .afterFailedAttempt(),
-                        new ElasticsearchRequestEntry("索引", "编号-1", new byte[0]));
+                                .withVersion(1_764_296_100_000_002L),
+                        ElasticsearchRequestEntry.deletion("索引", "编号-1")
+                                .withVersion(1_764_296_100_000_003L));
 
         BufferedRequestState<ElasticsearchRequestEntry> restored =
                 serializer.deserialize(
@@ -50,8 +51,84 @@ class ElasticsearchRequestEntryStateSerializerTest {
         assertThat(restored.getBufferedRequestEntries().get(0).getRequestEntry().source())
                 .asString(StandardCharsets.UTF_8)
                 .isEqualTo("{\"summary\":\"新埭镇 路灯不亮，群众反映夜间出行不便\"}");
-        assertThat(restored.getBufferedRequestEntries().get(1).getRequestEntry().failedAttempts())
-                .isEqualTo(2);
+        assertThat(restored.getBufferedRequestEntries().get(2).getRequestEntry().version())
+                .isEqualTo(1_764_296_100_000_003L);
+    }
+
+    @Test
+    void a_held_write_comes_back_with_its_version_and_without_its_failed_attempts()
+            throws IOException {
+        ElasticsearchRequestEntry held =
+                new ElasticsearchRequestEntry("pingzhi-incidents", "110-A1", utf8("{}"))
+                        .withVersion(42)
+                        .afterFailedAttempt()
+                        .afterFailedAttempt();
+
+        ElasticsearchRequestEntry restored =
+                serializer
+                        .deserialize(
+                                serializer.getVersion(), serializer.serialize(state(List.of(held))))
+                        .getBufferedRequestEntries()
+                        .get(0)
+                        .getRequestEntry();
+
+        assertThat(restored.failedAttempts()).isZero();
+        assertThat(restored.version()).isEqualTo(42);
+    }
+
+    @Test
+    void a_state_of_version_1_is_read_without_failed_attempts_and_without_a_version()
+            throws IOException {
+        // what version 1 wrote for one write that had failed 7 times
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(entry)) {
+            writeUtf8("pingzhi-incidents", out);
+            writeUtf8("110-A1", out);
+            out.writeInt(7);
+            writeUtf8("{\"status\":\"REPORTED\"}", out);
+        }
+        ElasticsearchRequestEntry current =
+                new ElasticsearchRequestEntry(
+                        "pingzhi-incidents", "110-A1", utf8("{\"status\":\"REPORTED\"}"));
+        byte[] versionOne =
+                withEntryReplaced(
+                        serializer.serialize(state(List.of(current.withVersion(1)))),
+                        entry.toByteArray());
+
+        List<RequestEntryWrapper<ElasticsearchRequestEntry>> restored =
+                serializer.deserialize(1, versionOne).getBufferedRequestEntries();
+
+        assertThat(restored)
+                .extracting(RequestEntryWrapper::getRequestEntry)
+                .containsExactly(current);
+    }
+
+    @Test
+    void an_unknown_version_is_an_error() {
+        assertThatThrownBy(() -> serializer.deserialize(3, new byte[0]))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("unknown version");
+    }
+
+    /**
+     * A one-entry state in the base class's frame, that entry's bytes replaced by {@code entry}.
+     */
+    private static byte[] withEntryReplaced(byte[] oneEntryState, byte[] entry) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(oneEntryState));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(in.readLong()); // identifier
+            out.writeInt(in.readInt()); // number of entries
+            out.writeLong(in.readLong()); // size of the entry
+            out.write(entry);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeUtf8(String text, DataOutputStream out) throws IOException {
+        byte[] bytes = utf8(text);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     @Test

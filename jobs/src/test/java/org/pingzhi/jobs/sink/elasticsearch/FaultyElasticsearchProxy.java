@@ -14,10 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +27,10 @@ import org.pingzhi.common.json.Json;
 
 /**
  * A local HTTP proxy in front of the real Elasticsearch server that misbehaves on purpose: the
- * first {@code faultyBulks} bulk requests meet the {@link Fault}, or some documents always fail, or
- * one bulk request is held back for a while; everything else is forwarded unchanged.
+ * first {@code faultyBulks} bulk requests meet the {@link Fault}, or one bulk request is held back
+ * for a while, or every document is refused for a while without reaching the server, or bodies
+ * above a size limit are refused (413), or the first bulk request is forwarded only when the test
+ * releases it; everything else is forwarded unchanged.
  */
 final class FaultyElasticsearchProxy implements AutoCloseable {
 
@@ -65,24 +69,31 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
     private final URI target;
     private final Fault fault;
     private final int faultyBulks;
-    private final Set<String> alwaysFailingIds;
     private final int delayedBulk;
     private final Duration delay;
     private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger faultsInjected = new AtomicInteger();
 
+    // set by the factory methods after the server has started, hence volatile
+
+    /** Every document of a bulk request arriving in this window is refused with these errors. */
+    private volatile Duration itemFaultWindow = Duration.ZERO;
+
+    private volatile List<ItemError> itemErrors = List.of();
+    private volatile long firstBulkNanos;
+    private volatile long maxBodyBytes = Long.MAX_VALUE;
+    private volatile CountDownLatch firstBulkRelease;
+    private final CountDownLatch firstBulkForwarded = new CountDownLatch(1);
+
+    /** A per-document error answer: status and Elasticsearch's error type. */
+    record ItemError(int status, String type) {}
+
     private FaultyElasticsearchProxy(
-            String targetUrl,
-            Fault fault,
-            int faultyBulks,
-            Set<String> alwaysFailingIds,
-            int delayedBulk,
-            Duration delay)
+            String targetUrl, Fault fault, int faultyBulks, int delayedBulk, Duration delay)
             throws IOException {
         this.target = URI.create(targetUrl);
         this.fault = fault;
         this.faultyBulks = faultyBulks;
-        this.alwaysFailingIds = alwaysFailingIds;
         this.delayedBulk = delayedBulk;
         this.delay = delay;
         this.server =
@@ -95,15 +106,7 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
     /** Injects {@code fault} into the first {@code faultyBulks} bulk requests. */
     static FaultyElasticsearchProxy start(String targetUrl, Fault fault, int faultyBulks)
             throws IOException {
-        return new FaultyElasticsearchProxy(
-                targetUrl, fault, faultyBulks, Set.of(), 0, Duration.ZERO);
-    }
-
-    /** Reports every write to these document ids as 429, however often it is retried. */
-    static FaultyElasticsearchProxy alwaysRejecting(String targetUrl, Set<String> ids)
-            throws IOException {
-        return new FaultyElasticsearchProxy(
-                targetUrl, Fault.ITEMS_TOO_MANY_REQUESTS, 0, ids, 0, Duration.ZERO);
+        return new FaultyElasticsearchProxy(targetUrl, fault, faultyBulks, 0, Duration.ZERO);
     }
 
     /**
@@ -112,7 +115,48 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
      */
     static FaultyElasticsearchProxy delaying(String targetUrl, int bulkNumber, Duration delay)
             throws IOException {
-        return new FaultyElasticsearchProxy(targetUrl, null, 0, Set.of(), bulkNumber, delay);
+        return new FaultyElasticsearchProxy(targetUrl, null, 0, bulkNumber, delay);
+    }
+
+    /**
+     * Answers every bulk request that arrives within {@code window} of the first one itself, with
+     * HTTP 200 and every document refused with one of {@code errors} in turn (nothing reaches the
+     * server); later bulk requests are forwarded.
+     */
+    static FaultyElasticsearchProxy refusingEveryDocumentFor(
+            String targetUrl, Duration window, ItemError... errors) throws IOException {
+        FaultyElasticsearchProxy proxy = start(targetUrl, null, 0);
+        proxy.itemFaultWindow = window;
+        proxy.itemErrors = List.of(errors);
+        return proxy;
+    }
+
+    /** Answers bulk requests with a body above {@code maxBodyBytes} 413, as nginx does. */
+    static FaultyElasticsearchProxy limitingBodiesTo(String targetUrl, long maxBodyBytes)
+            throws IOException {
+        FaultyElasticsearchProxy proxy = start(targetUrl, null, 0);
+        proxy.maxBodyBytes = maxBodyBytes;
+        return proxy;
+    }
+
+    /**
+     * Holds the first bulk request back until {@link #releaseFirstBulk()}, then forwards it: a
+     * request the client has given up on that the server applies later.
+     */
+    static FaultyElasticsearchProxy holdingFirstBulkUntilReleased(String targetUrl)
+            throws IOException {
+        FaultyElasticsearchProxy proxy = start(targetUrl, null, 0);
+        proxy.firstBulkRelease = new CountDownLatch(1);
+        return proxy;
+    }
+
+    void releaseFirstBulk() {
+        firstBulkRelease.countDown();
+    }
+
+    /** Whether the held first bulk request has reached the server and been answered. */
+    boolean firstBulkForwarded() {
+        return firstBulkForwarded.getCount() == 0;
     }
 
     String url() {
@@ -136,6 +180,32 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
             if (bulk && bulkNumber == delayedBulk) {
                 Thread.sleep(delay.toMillis());
             }
+            if (bulkNumber == 1) {
+                firstBulkNanos = System.nanoTime();
+            }
+            if (bulk && System.nanoTime() - firstBulkNanos < itemFaultWindow.toNanos()) {
+                respond(exchange, 200, ELASTICSEARCH_JSON, refuseEveryDocument(body));
+                return;
+            }
+            if (bulk && body.length > maxBodyBytes) {
+                faultsInjected.incrementAndGet();
+                respond(
+                        exchange,
+                        413,
+                        Map.of("Content-Type", List.of("text/html")),
+                        "<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+                                .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (bulkNumber == 1 && firstBulkRelease != null) {
+                firstBulkRelease.await();
+                try {
+                    forward(exchange, body);
+                } finally {
+                    firstBulkForwarded.countDown();
+                }
+                return; // the client gave up on this request long ago
+            }
             if (faulty && fault != Fault.ITEMS_TOO_MANY_REQUESTS) {
                 faultsInjected.incrementAndGet();
                 if (fault == Fault.CLOSE_CONNECTION) {
@@ -147,8 +217,8 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
             }
             HttpResponse<byte[]> answer = forward(exchange, body);
             byte[] answerBody = answer.body();
-            if (bulk && (faulty || !alwaysFailingIds.isEmpty())) {
-                answerBody = failItems(answerBody, faulty);
+            if (faulty) {
+                answerBody = failEverySecondItem(answerBody);
             }
             respond(exchange, answer.statusCode(), answer.headers().map(), answerBody);
         } catch (InterruptedException e) {
@@ -173,22 +243,48 @@ final class FaultyElasticsearchProxy implements AutoCloseable {
         return forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Marks every second item (faulty) or the always-failing ids as rejected with 429. */
-    private byte[] failItems(byte[] bulkResponse, boolean everySecond) throws IOException {
+    /** Marks every second item as rejected with 429. */
+    private byte[] failEverySecondItem(byte[] bulkResponse) throws IOException {
         ObjectNode response = (ObjectNode) Json.mapper().readTree(bulkResponse);
         ArrayNode items = (ArrayNode) response.get("items");
         for (int i = 0; i < items.size(); i++) {
             ObjectNode result = (ObjectNode) items.get(i).elements().next();
-            boolean fail =
-                    (everySecond && i % 2 == 1)
-                            || alwaysFailingIds.contains(result.path("_id").asText());
-            if (fail) {
+            if (i % 2 == 1) {
                 faultsInjected.incrementAndGet();
                 result.put("status", 429);
                 result.remove(List.of("result", "_version", "_seq_no", "_primary_term", "_shards"));
                 result.set("error", error(429));
                 response.put("errors", true);
             }
+        }
+        return Json.toBytes(response);
+    }
+
+    /** A bulk response that refuses every operation of the request body. */
+    private byte[] refuseEveryDocument(byte[] bulkBody) throws IOException {
+        ObjectNode response = Json.mapper().createObjectNode();
+        response.put("took", 1);
+        response.put("errors", true);
+        ArrayNode items = response.putArray("items");
+        String[] lines = new String(bulkBody, StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            JsonNode action = Json.mapper().readTree(lines[i]);
+            String operation = action.fieldNames().next();
+            if (!operation.equals("delete")) {
+                i++; // the document's source
+            }
+            ItemError itemError =
+                    itemErrors.get(faultsInjected.getAndIncrement() % itemErrors.size());
+            ObjectNode result = items.addObject().putObject(operation);
+            result.put("_index", action.get(operation).path("_index").asText());
+            result.put("_id", action.get(operation).path("_id").asText());
+            result.put("status", itemError.status());
+            ObjectNode error = result.putObject("error");
+            error.put("type", itemError.type());
+            error.put("reason", "injected by the test proxy");
         }
         return Json.toBytes(response);
     }

@@ -15,6 +15,21 @@ final class TestDocuments {
 
     /** An incident document; {@code version} goes into the summary and {@code updatedAt}. */
     static Document incident(String incidentId, int version) {
+        return new Document(
+                DocumentKind.INCIDENT,
+                incidentId,
+                incidentJson(incidentId, version).toString(),
+                REPORTED_AT + version);
+    }
+
+    /** An incident document of about {@code bytes} bytes: a long summary, as a big one may be. */
+    static Document largeIncident(String incidentId, int bytes) {
+        ObjectNode json = incidentJson(incidentId, 1);
+        json.put("summary", "噪".repeat(bytes / 3));
+        return new Document(DocumentKind.INCIDENT, incidentId, json.toString(), REPORTED_AT + 1);
+    }
+
+    private static ObjectNode incidentJson(String incidentId, int version) {
         ObjectNode json = Json.mapper().createObjectNode();
         json.put("incidentId", incidentId);
         json.putArray("sources").add("110");
@@ -30,8 +45,7 @@ final class TestDocuments {
         json.put("summary", "第" + version + "版：当湖街道 夜间施工噪音扰民，群众多次反映");
         json.put("version", version);
         json.put("updatedAt", Times.iso(REPORTED_AT + version));
-        return new Document(
-                DocumentKind.INCIDENT, incidentId, json.toString(), REPORTED_AT + version);
+        return json;
     }
 
     /** An incident document that the incidents template cannot take: a number that is not one. */
