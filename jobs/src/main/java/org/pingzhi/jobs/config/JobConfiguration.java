@@ -25,11 +25,7 @@ public final class JobConfiguration {
 
     public static Configuration fromArgs(String[] args, Map<String, String> environment)
             throws IOException, UsageException {
-        Map<String, String> settings = new LinkedHashMap<>();
-        String secret = environment.get(CALLER_KEY_SECRET_VARIABLE);
-        if (secret != null && !secret.isBlank()) {
-            settings.put(PrivacyOptions.CALLER_KEY_SECRET.key(), secret);
-        }
+        Map<String, String> settings = fromEnvironment(environment);
         Map<String, String> fromCommandLine = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -46,6 +42,16 @@ public final class JobConfiguration {
         }
         settings.putAll(fromCommandLine);
         return Configuration.fromMap(settings);
+    }
+
+    /** The settings the environment gives: the caller-key secret, when set. */
+    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String secret = environment.get(CALLER_KEY_SECRET_VARIABLE);
+        if (secret != null && !secret.isBlank()) {
+            settings.put(PrivacyOptions.CALLER_KEY_SECRET.key(), secret);
+        }
+        return settings;
     }
 
     private static Map<String, String> readFile(Path file) throws IOException {

@@ -36,6 +36,7 @@ public final class ElasticsearchServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 40;
 
+    private final Path esHome;
     private final RunFolder run;
     private final boolean keepDataOnClose;
     private final Process process;
@@ -44,7 +45,9 @@ public final class ElasticsearchServer implements AutoCloseable {
     private String version;
     private boolean stopped;
 
-    private ElasticsearchServer(RunFolder run, boolean keepDataOnClose, Process process) {
+    private ElasticsearchServer(
+            Path esHome, RunFolder run, boolean keepDataOnClose, Process process) {
+        this.esHome = esHome;
         this.run = run;
         this.keepDataOnClose = keepDataOnClose;
         this.process = process;
@@ -74,6 +77,11 @@ public final class ElasticsearchServer implements AutoCloseable {
     /** The server's stdout and stderr, where start-up failures show up before logging works. */
     public Path consoleLog() {
         return run.logs().resolve("console.log");
+    }
+
+    /** Where the distribution is unpacked. */
+    public Path esHome() {
+        return esHome;
     }
 
     public Path runDir() {
@@ -344,7 +352,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                     java,
                     run.root());
             ElasticsearchServer server =
-                    new ElasticsearchServer(run, keepDataOnClose, builder.start());
+                    new ElasticsearchServer(esHome, run, keepDataOnClose, builder.start());
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             try {
                 server.awaitReady(startTimeout);

@@ -181,10 +181,16 @@ public final class LocalStack implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    /** Runs the job embedded, resuming from the newest checkpoint of an earlier run if any. */
-    private void startJob(Path checkpoints) throws Exception {
+    /** The embedded Flink's settings: the job's, and its web UI and REST API on {@code port}. */
+    static Configuration flinkConfiguration(Configuration configuration, int webUiPort) {
         Configuration flink = Operations.flinkConfiguration(configuration);
         flink.set(RestOptions.PORT, webUiPort);
+        return flink;
+    }
+
+    /** Runs the job embedded, resuming from the newest checkpoint of an earlier run if any. */
+    private void startJob(Path checkpoints) throws Exception {
+        Configuration flink = flinkConfiguration(configuration, webUiPort);
         Optional<Path> resumeFrom = LatestCheckpoint.in(checkpoints);
         resumeFrom.ifPresent(
                 checkpoint -> {
