@@ -49,9 +49,16 @@ public final class PersonalFields {
         return PERSONAL_KEY_WORDS.stream().anyMatch(lower::contains);
     }
 
+    /** The names held by the personal fields of the record (at any depth), to mask in its text. */
+    public static List<String> valuesOf(ObjectNode record) {
+        List<String> values = new ArrayList<>();
+        removePersonal(record.deepCopy(), values);
+        return values;
+    }
+
     /**
-     * The record as JSON without its personal fields (at any depth), each of their values masked
-     * wherever it also occurs in the remaining text (a caller's name in the free text), and phone
+     * The record as JSON without its personal fields (at any depth), the names they held masked
+     * wherever they also occur in the remaining text (a caller's name in the free text), and phone
      * and ID numbers masked; cut to {@value PiiMasker#MAX_CODE_POINTS} characters. The record is
      * changed in place.
      */
@@ -78,10 +85,14 @@ public final class PersonalFields {
         }
     }
 
+    /**
+     * The names among the values: text without digits. Numbers are left to {@link PiiMasker}, which
+     * masks them wherever they occur and in a form the duty officer still recognises.
+     */
     private static void collectText(JsonNode node, List<String> values) {
         if (node.isContainerNode()) {
             node.forEach(element -> collectText(element, values));
-        } else if (!node.isNull()) {
+        } else if (!node.isNull() && node.asText().codePoints().noneMatch(Character::isDigit)) {
             values.add(node.asText());
         }
     }

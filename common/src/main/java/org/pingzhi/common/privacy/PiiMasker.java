@@ -120,7 +120,7 @@ public final class PiiMasker {
 
     /** Masks phone and ID numbers and cuts to {@value #MAX_CODE_POINTS} code points; null stays. */
     public static String mask(String text) {
-        return mask(text, null);
+        return mask(text, List.of());
     }
 
     /**
@@ -129,11 +129,18 @@ public final class PiiMasker {
      * a single character would mask ordinary words.
      */
     public static String mask(String text, String personName) {
+        return mask(text, personName == null ? List.of() : List.of(personName));
+    }
+
+    /**
+     * As {@link #mask(String, String)}, for all the names (and other personal values, such as a
+     * contact's) the record holds.
+     */
+    public static String mask(String text, Collection<String> personalValues) {
         if (text == null) {
             return null;
         }
-        String withoutName = personName == null ? text : maskNames(text, List.of(personName));
-        String masked = maskNumbers(withoutName);
+        String masked = maskNumbers(maskNames(text, personalValues));
         return TextLimits.cut(TextLimits.wellFormed(masked), MAX_CODE_POINTS);
     }
 

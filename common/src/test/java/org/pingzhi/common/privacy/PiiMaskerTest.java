@@ -106,7 +106,7 @@ class PiiMaskerTest {
     @Test
     void doesNotSearchForOneCharacterNames() {
         assertThat(PiiMasker.mask("李子园小区", "李")).isEqualTo("李子园小区");
-        assertThat(PiiMasker.mask("李子园小区", null)).isEqualTo("李子园小区");
+        assertThat(PiiMasker.mask("李子园小区", (String) null)).isEqualTo("李子园小区");
     }
 
     @Test
