@@ -70,7 +70,7 @@ public final class PersonalFields {
 
     private static void removePersonal(JsonNode node, List<String> removedValues) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
                     fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (isPersonal(field.getKey())) {
@@ -103,9 +103,8 @@ public final class PersonalFields {
      */
     private static JsonNode eraseValues(JsonNode node, List<String> removedValues) {
         if (node instanceof ObjectNode object) {
-            object.fields()
-                    .forEachRemaining(
-                            field -> field.setValue(eraseValues(field.getValue(), removedValues)));
+            object.properties()
+                    .forEach(field -> field.setValue(eraseValues(field.getValue(), removedValues)));
             return object;
         }
         if (node instanceof ArrayNode array) {
