@@ -45,6 +45,7 @@ public final class CommandCenterJob {
 
     public static void main(String[] args) throws Exception {
         Configuration configuration = JobConfiguration.fromArgs(args, System.getenv());
+        SecurityWarnings.logAtStart(configuration);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         Operations.flinkConfiguration(configuration));

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.pingzhi.common.directory.Town;
 import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.privacy.PersonalFields;
 
 /** Checks a 12345 JSON record against hotline-12345.schema.json and types it. */
 final class HotlineRecordParser implements Serializable {
@@ -72,6 +73,7 @@ final class HotlineRecordParser implements Serializable {
                 new PersonalData(
                         fields.optionalText("callerPhone"),
                         fields.optionalText("callerName"),
-                        fields.optionalText("content")));
+                        fields.optionalText("content"),
+                        PersonalFields.valuesOf(json)));
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.pingzhi.common.directory.Town;
 import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.privacy.PersonalFields;
 
 /** Checks a 110 JSON record against police-110.schema.json and types it. */
 final class PoliceRecordParser implements Serializable {
@@ -63,7 +64,8 @@ final class PoliceRecordParser implements Serializable {
                 new PersonalData(
                         fields.optionalText("reporterPhone"),
                         fields.optionalText("reporterName"),
-                        fields.optionalText("summary")));
+                        fields.optionalText("summary"),
+                        PersonalFields.valuesOf(json)));
     }
 
     private static long epochMillis(BigInteger statusTime) {

@@ -102,6 +102,6 @@ final class UnifiedEventMapper implements Serializable {
     }
 
     private static String maskedText(PersonalData personal) {
-        return PiiMasker.mask(personal.freeText(), personal.name());
+        return PiiMasker.mask(personal.freeText(), personal.personalValues());
     }
 }

@@ -59,7 +59,7 @@ public final class CallerKeyHasher implements Serializable {
      *
      * @throws IllegalArgumentException in {@link DeploymentMode#PRODUCTION} when {@link
      *     PrivacyOptions#CALLER_KEY_SECRET} is missing, blank or shorter than {@value
-     *     PrivacyOptions#MIN_SECRET_LENGTH} characters
+     *     PrivacyOptions#MIN_SECRET_LENGTH} characters, or is the public {@link #DEV_SECRET}
      */
     public static CallerKeyHasher fromConfiguration(Configuration conf) {
         DeploymentMode mode = conf.get(PrivacyOptions.MODE);
@@ -79,6 +79,12 @@ public final class CallerKeyHasher implements Serializable {
                                 + " must be at least "
                                 + PrivacyOptions.MIN_SECRET_LENGTH
                                 + " characters long in PRODUCTION");
+            }
+            if (secret.equals(DEV_SECRET)) {
+                throw new IllegalArgumentException(
+                        key
+                                + " is the public development secret, which protects no phone"
+                                + " number: set a secret of your own in PRODUCTION");
             }
             return withSecret(secret);
         }

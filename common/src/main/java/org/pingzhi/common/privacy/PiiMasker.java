@@ -1,5 +1,9 @@
 package org.pingzhi.common.privacy;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,10 @@ import java.util.regex.Pattern;
  *       digits look the same as local numbers and are masked.
  * </ul>
  *
+ * <p>Digits may be ASCII or full-width (U+FF10..U+FF19, as Chinese input methods write them), mixed
+ * in one number; the separators (space, hyphen), the {@code +}, the brackets and the ID number's
+ * {@code X} may be full-width too. Kept digits stay as written.
+ *
  * <p>Lone surrogates (from JSON escapes) become U+FFFD, so the text can always be written as UTF-8.
  *
  * <p>Each pattern needs its number to stand alone: a digit right before or after it makes it part
@@ -39,29 +47,71 @@ public final class PiiMasker {
     private static final String NAME_MASK = "**";
     private static final int MIN_NAME_LENGTH = 2;
 
-    private static final String NOT_AFTER_DIGIT = "(?<![0-9])";
-    private static final String NOT_BEFORE_DIGIT = "(?![0-9])";
+    /** A digit as people type it: ASCII or full-width (U+FF10..U+FF19), mixed as they come. */
+    private static final String DIGIT = "[0-9\uFF10-\uFF19]";
+
+    /** A separator inside a number: space, hyphen, or their full-width forms. */
+    private static final String SEPARATOR = "[- \u3000\uFF0D]";
+
+    private static final String NOT_AFTER_DIGIT = "(?<!" + DIGIT + ")";
+    private static final String NOT_BEFORE_DIGIT = "(?!" + DIGIT + ")";
 
     private static final Pattern PII =
             Pattern.compile(
                     String.join(
                             "|",
                             NOT_AFTER_DIGIT
-                                    + "(?<idHead>[0-9]{6})[0-9]{8}(?<idTail>[0-9]{3}[0-9Xx])"
+                                    + "(?<idHead>"
+                                    + digits(6)
+                                    + ")"
+                                    + digits(8)
+                                    + "(?<idTail>"
+                                    + digits(3)
+                                    + "[0-9Xx\uFF10-\uFF19\uFF38\uFF58])"
                                     + NOT_BEFORE_DIGIT,
                             NOT_AFTER_DIGIT
-                                    + "(?<mobilePrefix>(?:\\+|00)?86[- ]?)?"
-                                    + "(?<mobileHead>1[3-9][0-9])[- ]?[0-9]{4}[- ]?"
-                                    + "(?<mobileTail>[0-9]{4})"
+                                    + "(?<mobilePrefix>(?:[+\uFF0B]|[0\uFF10]{2})?"
+                                    + "[8\uFF18][6\uFF16]"
+                                    + SEPARATOR
+                                    + "?)?"
+                                    + "(?<mobileHead>[1\uFF11][3-9\uFF13-\uFF19]"
+                                    + DIGIT
+                                    + ")"
+                                    + SEPARATOR
+                                    + "?"
+                                    + digits(4)
+                                    + SEPARATOR
+                                    + "?"
+                                    + "(?<mobileTail>"
+                                    + digits(4)
+                                    + ")"
                                     + NOT_BEFORE_DIGIT,
                             NOT_AFTER_DIGIT
-                                    + "\\(?0[0-9]{2,3}\\)?[- ]?[0-9]{3,4}[- ]?"
-                                    + "(?<landlineTail>[0-9]{4})"
+                                    + "[(\uFF08]?[0\uFF10]"
+                                    + DIGIT
+                                    + "{2,3}[)\uFF09]?"
+                                    + SEPARATOR
+                                    + "?"
+                                    + DIGIT
+                                    + "{3,4}"
+                                    + SEPARATOR
+                                    + "?"
+                                    + "(?<landlineTail>"
+                                    + digits(4)
+                                    + ")"
                                     + NOT_BEFORE_DIGIT,
                             NOT_AFTER_DIGIT
-                                    + "(?<![0-9]\\.)(?<local>[2-9][0-9]{2,3}(?<localTail>[0-9]{4}))"
+                                    + "(?<!"
+                                    + DIGIT
+                                    + "[.\uFF0E])(?<local>[2-9\uFF12-\uFF19]"
+                                    + DIGIT
+                                    + "{2,3}(?<localTail>"
+                                    + digits(4)
+                                    + "))"
                                     + NOT_BEFORE_DIGIT
-                                    + "(?!\\.[0-9])"));
+                                    + "(?![.\uFF0E]"
+                                    + DIGIT
+                                    + ")"));
 
     private static final Pattern COMPACT_DATE =
             Pattern.compile("(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])");
@@ -70,7 +120,7 @@ public final class PiiMasker {
 
     /** Masks phone and ID numbers and cuts to {@value #MAX_CODE_POINTS} code points; null stays. */
     public static String mask(String text) {
-        return mask(text, null);
+        return mask(text, List.of());
     }
 
     /**
@@ -79,23 +129,40 @@ public final class PiiMasker {
      * a single character would mask ordinary words.
      */
     public static String mask(String text, String personName) {
+        return mask(text, personName == null ? List.of() : List.of(personName));
+    }
+
+    /**
+     * As {@link #mask(String, String)}, for all the names (and other personal values, such as a
+     * contact's) the record holds.
+     */
+    public static String mask(String text, Collection<String> personalValues) {
         if (text == null) {
             return null;
         }
-        String withoutName = maskName(text, personName);
-        String masked = maskNumbers(withoutName);
+        String masked = maskNumbers(maskNames(text, personalValues));
         return TextLimits.cut(TextLimits.wellFormed(masked), MAX_CODE_POINTS);
     }
 
-    private static String maskName(String text, String personName) {
-        if (personName == null) {
-            return text;
+    /**
+     * Masks each occurrence of the names (or other personal values) as {@code **}, without masking
+     * numbers or cutting.
+     */
+    static String maskNames(String text, Collection<String> personNames) {
+        String masked = text;
+        // the longest first, so that a name is not left half shown by a shorter one it contains
+        List<String> names =
+                personNames.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::strip)
+                        .filter(name -> name.codePointCount(0, name.length()) >= MIN_NAME_LENGTH)
+                        .distinct()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .toList();
+        for (String name : names) {
+            masked = masked.replace(name, NAME_MASK);
         }
-        String name = personName.strip();
-        if (name.codePointCount(0, name.length()) < MIN_NAME_LENGTH) {
-            return text;
-        }
-        return text.replace(name, NAME_MASK);
+        return masked;
     }
 
     private static String maskNumbers(String text) {
@@ -108,6 +175,17 @@ public final class PiiMasker {
         return masked.toString();
     }
 
+    private static String digits(int count) {
+        return DIGIT + "{" + count + "}";
+    }
+
+    /** The digits written in ASCII, so that a full-width date reads as one. */
+    private static String asciiDigits(String digits) {
+        StringBuilder ascii = new StringBuilder(digits.length());
+        digits.codePoints().forEach(cp -> ascii.append((char) ('0' + Character.digit(cp, 10))));
+        return ascii.toString();
+    }
+
     /** Named groups tell which alternative of {@link #PII} matched. */
     private static String replacement(Matcher match) {
         String masked;
@@ -118,7 +196,7 @@ public final class PiiMasker {
             masked = prefix + match.group("mobileHead") + MASK + match.group("mobileTail");
         } else if (match.group("landlineTail") != null) {
             masked = MASK + match.group("landlineTail");
-        } else if (COMPACT_DATE.matcher(match.group("local")).matches()) {
+        } else if (COMPACT_DATE.matcher(asciiDigits(match.group("local"))).matches()) {
             masked = match.group();
         } else {
             masked = MASK + match.group("localTail");

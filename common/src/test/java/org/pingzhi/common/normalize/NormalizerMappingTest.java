@@ -460,6 +460,21 @@ class NormalizerMappingTest {
         }
 
         @Test
+        void masksNamesUnderOtherKeysAndFullWidthNumbersInTheText() {
+            ObjectNode hotline =
+                    hotlineCreate()
+                            .put("callerPhone", "１３８１２３４５６７８")
+                            .put("contactName", "周星驰")
+                            .put("content", "周星驰代李四反映,电话１３８１２３４５６７８,身份证３３０４８２１９９００１０１１２３Ｘ");
+            hotline.putObject("extra").put("联系人姓名", "钱多多");
+            hotline.put("content", hotline.get("content").asText() + ",钱多多作证");
+
+            String summary = accepted(HOTLINE, hotline).summary();
+
+            assertThat(summary).isEqualTo("**代**反映,电话１３８****５６７８,身份证３３０４８２********１２３Ｘ,**作证");
+        }
+
+        @Test
         void neverCopiesTheCallersNameOrNumber() {
             String hotline = Json.toString(accepted(HOTLINE, hotlineCreate()));
             String police = Json.toString(accepted(POLICE, policeReceived()));

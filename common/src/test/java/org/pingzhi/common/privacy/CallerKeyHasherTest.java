@@ -99,6 +99,18 @@ class CallerKeyHasherTest {
     }
 
     @Test
+    void productionRefusesThePublicDevelopmentSecret() {
+        Configuration conf = new Configuration();
+        conf.set(PrivacyOptions.MODE, DeploymentMode.PRODUCTION);
+        conf.set(PrivacyOptions.CALLER_KEY_SECRET, CallerKeyHasher.DEV_SECRET);
+
+        assertThatThrownBy(() -> CallerKeyHasher.fromConfiguration(conf))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pingzhi.privacy.caller-key-secret")
+                .hasMessageContaining("public development secret");
+    }
+
+    @Test
     void productionUsesTheConfiguredSecret() {
         Configuration conf =
                 Configuration.fromMap(

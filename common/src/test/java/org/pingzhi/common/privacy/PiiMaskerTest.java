@@ -43,6 +43,29 @@ class PiiMaskerTest {
         assertThat(PiiMasker.mask(text)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // full-width digits (U+FF10..U+FF19), as an IME writes them
+                "联系电话１３８１２３４５６７８ | 联系电话１３８****５６７８",
+                "１３８　１２３４　５６７８ | １３８****５６７８", // ideographic spaces
+                "１３８－１２３４－５６７８ | １３８****５６７８", // full-width hyphens
+                "＋８６１３８１２３４５６７８ | ＋８６１３８****５６７８",
+                // mixed widths
+                "电话138１２３４5678 | 电话138****5678",
+                "1３８1234５６７８ | 1３８****５６７８",
+                "身份证３３０４８２１９９００１０１１２３Ｘ | 身份证３３０４８２********１２３Ｘ",
+                "身份证３３０４８２１９９００１０１１２３ｘ | 身份证３３０４８２********１２３ｘ",
+                "身份证33048219900101１２３４ | 身份证330482********１２３４",
+                "座机０５７３－８５５６１２３４ | 座机****１２３４",
+                "（０５７３）８５５６１２３４ | ****１２３４",
+                "座机８５５６１２３４ | 座机****１２３４",
+            })
+    void masksFullWidthAndMixedWidthNumbers(String text, String expected) {
+        assertThat(PiiMasker.mask(text)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -63,6 +86,11 @@ class PiiMaskerTest {
                 "3304821990010112345", // 19 digits: no ID
                 "33048219900101123", // 17 digits
                 "85561234567", // 11 digits starting 8
+                "２０２６年１１月２８日", // full-width date
+                "２０２６１１２８", // full-width compact date
+                "工单ＰＨ２０２６１１２８００１０１", // 13 full-width digits
+                "1275731111１", // 11 digits, one full-width, no mobile prefix
+                "３３０４８２１９９００１０１１２３４５", // 19 full-width digits
             })
     void leavesOtherNumbersAlone(String text) {
         assertThat(PiiMasker.mask(text)).isEqualTo(text);
@@ -78,7 +106,7 @@ class PiiMaskerTest {
     @Test
     void doesNotSearchForOneCharacterNames() {
         assertThat(PiiMasker.mask("李子园小区", "李")).isEqualTo("李子园小区");
-        assertThat(PiiMasker.mask("李子园小区", null)).isEqualTo("李子园小区");
+        assertThat(PiiMasker.mask("李子园小区", (String) null)).isEqualTo("李子园小区");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.pingzhi.common.testing;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
@@ -13,8 +15,8 @@ import org.apache.logging.log4j.core.config.Property;
 /** Collects the log lines written while it is open (root logger, as configured for tests). */
 public final class CapturedLog implements AutoCloseable {
 
-    /** One formatted log line. */
-    public record Line(Level level, String logger, String message) {}
+    /** One formatted log line, and the stack trace logged with it ("" if none). */
+    public record Line(Level level, String logger, String message, String thrown) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -34,12 +36,22 @@ public final class CapturedLog implements AutoCloseable {
                                 new Line(
                                         event.getLevel(),
                                         event.getLoggerName(),
-                                        event.getMessage().getFormattedMessage()));
+                                        event.getMessage().getFormattedMessage(),
+                                        stackTrace(event.getThrown())));
                     }
                 };
         appender.start();
         rootLogger().addAppender(appender, Level.ALL, null);
         context.updateLoggers();
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        if (thrown == null) {
+            return "";
+        }
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     public List<Line> lines() {

@@ -4,6 +4,8 @@ import java.util.Properties;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.pingzhi.common.config.DeploymentMode;
+import org.pingzhi.common.privacy.PrivacyOptions;
 
 /** Where the command-center job reads and writes Kafka. */
 public final class KafkaOptions {
@@ -75,11 +77,43 @@ public final class KafkaOptions {
 
     private KafkaOptions() {}
 
+    private static final String SECURITY_PROTOCOL = "security.protocol";
+
     /**
      * The Kafka client properties given as {@code pingzhi.kafka.property.<name>}, e.g. {@code
      * pingzhi.kafka.property.security.protocol=SASL_SSL}.
+     *
+     * @throws IllegalArgumentException in {@link DeploymentMode#PRODUCTION} for a SASL PLAIN
+     *     password over an unencrypted connection (SASL_PLAINTEXT), which anyone on the way reads
      */
     public static Properties clientProperties(Configuration configuration) {
+        Properties properties = givenClientProperties(configuration);
+        if (configuration.get(PrivacyOptions.MODE) == DeploymentMode.PRODUCTION
+                && "SASL_PLAINTEXT".equals(properties.getProperty(SECURITY_PROTOCOL))
+                && "PLAIN".equals(properties.getProperty("sasl.mechanism"))) {
+            throw new IllegalArgumentException(
+                    CLIENT_PROPERTY_PREFIX
+                            + SECURITY_PROTOCOL
+                            + "=SASL_PLAINTEXT with sasl.mechanism PLAIN sends the Kafka password"
+                            + " in clear: use SASL_SSL in PRODUCTION");
+        }
+        return properties;
+    }
+
+    /**
+     * Whether the client settings authenticate this job to the brokers: SASL, or TLS with a client
+     * certificate.
+     */
+    public static boolean authenticated(Configuration configuration) {
+        Properties properties = givenClientProperties(configuration);
+        String protocol = properties.getProperty(SECURITY_PROTOCOL, "PLAINTEXT");
+        return protocol.startsWith("SASL_")
+                || ("SSL".equals(protocol)
+                        && (properties.containsKey("ssl.keystore.location")
+                                || properties.containsKey("ssl.keystore.key")));
+    }
+
+    private static Properties givenClientProperties(Configuration configuration) {
         Properties properties = new Properties();
         configuration.toMap().entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith(CLIENT_PROPERTY_PREFIX))

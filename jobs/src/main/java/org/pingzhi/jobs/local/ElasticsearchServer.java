@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * A real Elasticsearch server, started from the {@code integ-test-zip} distribution as a child
  * process: single node, security off, bound to 127.0.0.1, its own data/logs/config/tmp under a run
  * folder. The zip is unpacked once into a cache folder and shared by all runs. When this JVM is
- * root the server runs as an unprivileged system user ({@link ServerUser}); it needs a JDK 21+
- * ({@link JavaHomeFinder}).
+ * root the server runs as an unprivileged system user ({@link ServerUser}), and its files stay
+ * where that user can reach them without any folder's mode being changed (outside private homes,
+ * see {@link ServerUser#reachable}); it needs a JDK 21+ ({@link JavaHomeFinder}).
  *
  * <p>{@link Builder#start()} returns once the cluster is yellow. The server stops on {@link
  * #stop()}/{@link #close()} or when this JVM exits.
@@ -36,6 +37,7 @@ public final class ElasticsearchServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 40;
 
+    private final Path esHome;
     private final RunFolder run;
     private final boolean keepDataOnClose;
     private final Process process;
@@ -44,7 +46,9 @@ public final class ElasticsearchServer implements AutoCloseable {
     private String version;
     private boolean stopped;
 
-    private ElasticsearchServer(RunFolder run, boolean keepDataOnClose, Process process) {
+    private ElasticsearchServer(
+            Path esHome, RunFolder run, boolean keepDataOnClose, Process process) {
+        this.esHome = esHome;
         this.run = run;
         this.keepDataOnClose = keepDataOnClose;
         this.process = process;
@@ -74,6 +78,11 @@ public final class ElasticsearchServer implements AutoCloseable {
     /** The server's stdout and stderr, where start-up failures show up before logging works. */
     public Path consoleLog() {
         return run.logs().resolve("console.log");
+    }
+
+    /** Where the distribution is unpacked. */
+    public Path esHome() {
+        return esHome;
     }
 
     public Path runDir() {
@@ -245,14 +254,19 @@ public final class ElasticsearchServer implements AutoCloseable {
 
         /**
          * Where the zip is unpacked once and reused (default {@code ~/.cache/pingzhi/<zip name
-         * without .zip>}, e.g. {@code elasticsearch-9.5.3}).
+         * without .zip>}, e.g. {@code elasticsearch-9.5.3}; as root {@code /var/lib/pingzhi/<zip
+         * name without .zip>}).
          */
         public Builder home(Path home) {
             this.home = home;
             return this;
         }
 
-        /** The run's data/logs/config/tmp folder (default: a new temporary folder). */
+        /**
+         * The run's data/logs/config/tmp folder (default: a new temporary folder). As root, when
+         * the server's user cannot reach it, a stand-in folder under {@link
+         * ServerUser#SERVICE_ROOT} takes its place ({@link ElasticsearchServer#runDir()}).
+         */
         public Builder runDir(Path runDir) {
             this.runDir = runDir;
             return this;
@@ -316,20 +330,24 @@ public final class ElasticsearchServer implements AutoCloseable {
         }
 
         private ElasticsearchServer launch() throws IOException, InterruptedException {
+            ServerUser user = ServerUser.forServer(systemUser);
             Path java =
-                    javaHome != null ? javaHome : JavaHomeFinder.fromSystem().find(MINIMUM_JAVA);
-            Path esHome = ZipUnpacker.unpackOnce(zip, home != null ? home : defaultHome(zip));
+                    user.requireReachable(
+                            javaHome != null
+                                    ? javaHome
+                                    : JavaHomeFinder.fromSystem().find(MINIMUM_JAVA),
+                            "The JDK for Elasticsearch");
+            Path esHome =
+                    ZipUnpacker.unpackOnce(
+                            zip, user.reachable(home != null ? home : defaultHome(zip, user)));
             RunFolder run =
                     new RunFolder(
-                            runDir != null
-                                    ? runDir
-                                    : Files.createTempDirectory("pingzhi-elasticsearch-"));
+                            user.reachable(
+                                    runDir != null
+                                            ? runDir
+                                            : Files.createTempDirectory("pingzhi-elasticsearch-")));
             run.prepare(esHome);
-            ServerUser user = ServerUser.forServer(systemUser);
             user.own(run.root());
-            user.makeReachable(esHome);
-            user.makeReachable(run.root().toAbsolutePath().getParent());
-            user.makeReachable(java);
 
             ProcessBuilder builder =
                     new ProcessBuilder(user.command(command(esHome, run)))
@@ -344,7 +362,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                     java,
                     run.root());
             ElasticsearchServer server =
-                    new ElasticsearchServer(run, keepDataOnClose, builder.start());
+                    new ElasticsearchServer(esHome, run, keepDataOnClose, builder.start());
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             try {
                 server.awaitReady(startTimeout);
@@ -379,9 +397,15 @@ public final class ElasticsearchServer implements AutoCloseable {
             env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         }
 
-        private static Path defaultHome(Path zip) {
+        /**
+         * {@code ~/.cache/pingzhi/<zip name>}; for a server user other than the current one (this
+         * JVM is root), a folder of {@link ServerUser#SERVICE_ROOT} instead, outside every home.
+         */
+        private static Path defaultHome(Path zip, ServerUser user) {
             String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
-            return Path.of(System.getProperty("user.home"), ".cache", "pingzhi", name);
+            return user.isCurrentUser()
+                    ? Path.of(System.getProperty("user.home"), ".cache", "pingzhi", name)
+                    : ServerUser.SERVICE_ROOT.resolve(name);
         }
     }
 }

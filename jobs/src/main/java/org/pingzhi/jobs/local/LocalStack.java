@@ -16,8 +16,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Configuration configuration;
@@ -73,10 +76,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             String elasticsearchUrl = arguments.existingElasticsearch();
             if (elasticsearchUrl == null) {
-                out.println(
-                        "Starting Elasticsearch (data in "
-                                + data.resolve("elasticsearch")
-                                + ") ...");
+                out.println("Starting Elasticsearch ...");
                 ElasticsearchServer elasticsearch =
                         ElasticsearchServer.builder(elasticsearchZip)
                                 .runDir(data.resolve("elasticsearch"))
@@ -84,6 +84,8 @@ public final class LocalStack implements AutoCloseable {
                                 .keepDataOnClose(true)
                                 .start();
                 started.push(elasticsearch);
+                // as root, the server's own user may not reach the data folder: see runDir
+                out.println("Elasticsearch data in " + elasticsearch.runDir());
                 elasticsearchUrl = elasticsearch.httpUrl();
             }
             String kafka = arguments.existingKafka();
@@ -181,10 +183,24 @@ public final class LocalStack implements AutoCloseable {
         return Admin.create(properties);
     }
 
-    /** Runs the job embedded, resuming from the newest checkpoint of an earlier run if any. */
-    private void startJob(Path checkpoints) throws Exception {
+    /**
+     * The embedded Flink's settings: the job's, its web UI and REST API on {@code port}. Every
+     * endpoint listens on 127.0.0.1 only: the REST API takes jar uploads, which run code.
+     */
+    static Configuration flinkConfiguration(Configuration configuration, int webUiPort) {
         Configuration flink = Operations.flinkConfiguration(configuration);
         flink.set(RestOptions.PORT, webUiPort);
+        flink.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        flink.set(RestOptions.ADDRESS, LOOPBACK);
+        // the RPC and blob server (JobManager) and the data exchange (TaskManager)
+        flink.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        flink.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        return flink;
+    }
+
+    /** Runs the job embedded, resuming from the newest checkpoint of an earlier run if any. */
+    private void startJob(Path checkpoints) throws Exception {
+        Configuration flink = flinkConfiguration(configuration, webUiPort);
         Optional<Path> resumeFrom = LatestCheckpoint.in(checkpoints);
         resumeFrom.ifPresent(
                 checkpoint -> {

@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,11 @@ public final class ServerUser {
         }
     }
 
+    /** Whether the server runs as the user of this JVM. */
+    public boolean isCurrentUser() {
+        return other.isEmpty();
+    }
+
     /** The user's name, for log lines. */
     public String name() {
         return other.map(UserPrincipal::getName).orElse(System.getProperty("user.name"));
@@ -85,33 +92,91 @@ public final class ServerUser {
     }
 
     /**
-     * Lets this user reach {@code folder}: every parent folder the user may not pass through (e.g.
-     * a 700 home folder) gets the search bit for others — not read, so its listing stays private.
+     * Where this user's files go when the folder meant for them lies behind a folder the user may
+     * not enter (such as root's 700 home): created by root, readable and searchable by all, outside
+     * every home. The launcher never loosens a folder of someone else's instead, so a killed run
+     * leaves nothing open.
      */
-    public void makeReachable(Path folder) {
-        if (other.isEmpty()) {
-            return;
+    public static final Path SERVICE_ROOT = Path.of("/var/lib/pingzhi");
+
+    /**
+     * {@code wanted} when this user can reach it (every folder above it searchable by others, or
+     * the current user runs the server), else a stand-in under {@link #SERVICE_ROOT}, the same one
+     * for the same {@code wanted} each time (so a kept data folder is found again).
+     */
+    public Path reachable(Path wanted) {
+        Path absolute = wanted.toAbsolutePath().normalize();
+        if (other.isEmpty() || parentsSearchableByAll(absolute)) {
+            return absolute;
         }
-        Path absolute = folder.toAbsolutePath().normalize();
-        List<Path> chain = new ArrayList<>();
-        for (Path p = absolute; p != null; p = p.getParent()) {
-            chain.add(0, p);
+        Path standIn = serviceRoot().resolve(standInName(absolute));
+        LOG.info(
+                "{} lies behind a folder user {} may not enter: using {} instead",
+                absolute,
+                name(),
+                standIn);
+        return standIn;
+    }
+
+    /**
+     * {@code path} when this user can reach it.
+     *
+     * @throws IllegalStateException naming {@code what} when a folder above it keeps the user out
+     */
+    public Path requireReachable(Path path, String what) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (other.isEmpty() || parentsSearchableByAll(absolute)) {
+            return absolute;
         }
-        for (Path step : chain) {
-            addOthersSearch(step);
+        throw new IllegalStateException(
+                what
+                        + " "
+                        + absolute
+                        + " lies behind a folder user "
+                        + name()
+                        + " may not enter: use one outside private folders (e.g. under"
+                        + " /usr/lib/jvm)");
+    }
+
+    /** Whether every existing folder above {@code path} lets others pass through. */
+    static boolean parentsSearchableByAll(Path path) {
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            try {
+                if (Files.exists(parent)
+                        && !Files.getPosixFilePermissions(parent)
+                                .contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the mode of " + parent, e);
+            }
+        }
+        return true;
+    }
+
+    private static Path serviceRoot() {
+        try {
+            if (!Files.isDirectory(SERVICE_ROOT)) {
+                Files.createDirectories(
+                        SERVICE_ROOT,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
+            }
+            return SERVICE_ROOT;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + SERVICE_ROOT, e);
         }
     }
 
-    private static void addOthersSearch(Path folder) {
+    /** The folder's own name and a digest of its whole path: stable, and distinct per path. */
+    private static String standInName(Path absolute) {
         try {
-            Set<PosixFilePermission> permissions =
-                    EnumSet.copyOf(Files.getPosixFilePermissions(folder));
-            if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
-                Files.setPosixFilePermissions(folder, permissions);
-                LOG.info("Made {} traversable for other users (o+x)", folder);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make " + folder + " traversable", e);
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(absolute.toString().getBytes(StandardCharsets.UTF_8));
+            return absolute.getFileName() + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 

@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
-import org.pingzhi.common.privacy.PiiMasker;
+import org.pingzhi.common.privacy.PersonalFields;
 
 /** Renders dead letters as documents: complete for the topic and replay, masked for the index. */
 public final class DeadLetterDocuments {
-
-    /** Fields of the raw formats that hold a caller's name or number. */
-    private static final List<String> PERSONAL_FIELDS =
-            List.of("callerPhone", "callerName", "reporterPhone", "reporterName");
 
     private DeadLetterDocuments() {}
 
@@ -34,10 +29,12 @@ public final class DeadLetterDocuments {
 
     /**
      * The dead letter for Elasticsearch, which never holds personal data in clear: the original
-     * record is replaced by {@code valueMasked} — a JSON record without its caller fields and with
-     * numbers masked in the rest, cut to 500 characters — or left out when the record is not a JSON
-     * object. The original stays on the dead-letter topic under the same id. A {@code TOO_LARGE}
-     * record is identified by its length and hash ({@code originalBytes}, {@code sha256}).
+     * record is replaced by {@code valueMasked} — a JSON record without its personal fields (any
+     * key naming a person, see {@link PersonalFields}), their values masked where they recur in the
+     * text, and numbers masked, cut to 500 characters — or left out when the record is not a JSON
+     * object. The original stays on the dead-letter topic under the same id.
+     * A {@code TOO_LARGE} record is identified by its length and hash ({@code originalBytes},
+     * {@code sha256}).
      */
     public static Document toIndexedDocument(DeadLetter deadLetter) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -61,8 +58,7 @@ public final class DeadLetterDocuments {
             if (!(parsed instanceof ObjectNode record)) {
                 return null;
             }
-            PERSONAL_FIELDS.forEach(record::remove);
-            return PiiMasker.mask(Json.toString(record));
+            return PersonalFields.maskedJson(record);
         } catch (IOException notJson) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pingzhi.jobs.config.CommandLineValues;
+import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.UsageException;
 
 /**
@@ -14,7 +15,7 @@ import org.pingzhi.jobs.config.UsageException;
  * @param outputDirectory where the output files go
  * @param policy an SLA policy file, or null for the shipped default (600 s for every incident)
  * @param parallelism the job's parallelism
- * @param configuration further {@code key=value} settings (e.g. the caller-key secret)
+ * @param configuration further {@code key=value} settings
  */
 public record ReplayArguments(
         Path hotline,
@@ -40,7 +41,11 @@ public record ReplayArguments(
                     "  --policy FILE       SLA policy (JSON); default: 600 s for every incident",
                     "  --parallelism N     job parallelism (default 2)",
                     "  --conf KEY=VALUE    any configuration option, repeatable",
-                    "                      (e.g. --conf pingzhi.privacy.caller-key-secret=...)");
+                    "",
+                    "The caller-key secret comes from the environment variable "
+                            + JobConfiguration.CALLER_KEY_SECRET_VARIABLE
+                            + ", never from the command line,",
+                    "where other users of the machine can read it.");
 
     public static ReplayArguments parse(String... args) throws UsageException {
         Path hotline = null;
@@ -70,6 +75,13 @@ public record ReplayArguments(
         requireFlag(police, "--police FILE");
         requireFlag(out, "--out DIR");
         return new ReplayArguments(hotline, police, out, policy, parallelism, configuration);
+    }
+
+    /** These arguments with the settings of the environment under them (the caller-key secret). */
+    public ReplayArguments withEnvironment(Map<String, String> environment) {
+        Map<String, String> settings = JobConfiguration.fromEnvironment(environment);
+        settings.putAll(configuration);
+        return new ReplayArguments(hotline, police, outputDirectory, policy, parallelism, settings);
     }
 
     private static void requireFlag(Object value, String flag) throws UsageException {

@@ -18,13 +18,19 @@ public final class ReplayCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         ReplayArguments arguments;
         try {
-            arguments = ReplayArguments.parse(args);
+            arguments = ReplayArguments.parse(args).withEnvironment(System.getenv());
         } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 err.println("pingzhi replay: " + e.getMessage());
             }
             err.println(ReplayArguments.USAGE);
             return 2;
+        }
+        // a long run must not end in an output folder it cannot write
+        String unwritable = unwritableOutput(arguments.outputDirectory());
+        if (!unwritable.isEmpty()) {
+            err.print(unwritable);
+            return 1;
         }
         String unreadable =
                 unreadableInput("--hotline", arguments.hotline())
@@ -53,6 +59,30 @@ public final class ReplayCommand {
         }
         String why = Files.exists(file) ? "not a readable file" : "no such file";
         return "pingzhi replay: cannot read " + flag + " " + file + ": " + why + "\n";
+    }
+
+    /**
+     * Why the output folder cannot be written, or "" when it can: an existing writable folder, or
+     * one that can be created because its nearest existing ancestor is a writable folder. Nothing
+     * is created yet, so a run refused for its inputs leaves no empty folder behind.
+     */
+    static String unwritableOutput(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String why;
+        if (existing == null) {
+            why = "no folder on its path exists";
+        } else if (!Files.isDirectory(existing)) {
+            why = existing + " is not a folder";
+        } else if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
+            why = existing + " is not writable";
+        } else {
+            return "";
+        }
+        return "pingzhi replay: cannot write --out " + folder + ": " + why + "\n";
     }
 
     private static String rootCause(Throwable failure) {

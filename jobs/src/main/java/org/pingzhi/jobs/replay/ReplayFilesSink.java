@@ -3,14 +3,19 @@ package org.pingzhi.jobs.replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -77,17 +82,35 @@ public final class ReplayFilesSink implements Sink<Document> {
                 for (DocumentKind kind : DocumentKind.values()) {
                     Map<String, String> byId = documents.getOrDefault(kind, Map.of());
                     if (!byId.isEmpty() || ALWAYS_WRITTEN.contains(kind)) {
-                        writeAtomically(fileOf(directory, kind), byId);
+                        writeAtomically(fileOf(directory, kind), byId, permissionsOf(kind));
                     }
                 }
                 written = true;
             }
         }
 
-        private static void writeAtomically(Path file, Map<String, String> byId)
+        /**
+         * Dead letters hold the original records, phone numbers and names included: owner-only from
+         * the moment the file exists. The other files hold masked documents only.
+         */
+        private static Set<PosixFilePermission> permissionsOf(DocumentKind kind) {
+            return PosixFilePermissions.fromString(
+                    kind == DocumentKind.DEAD_LETTER ? "rw-------" : "rw-r--r--");
+        }
+
+        private static void writeAtomically(
+                Path file, Map<String, String> byId, Set<PosixFilePermission> permissions)
                 throws IOException {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            // a leftover of a failed run may be readable by others; the new file is created anew
+            Files.deleteIfExists(temporary);
+            try (Writer out =
+                    Channels.newWriter(
+                            Files.newByteChannel(
+                                    temporary,
+                                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                    PosixFilePermissions.asFileAttribute(permissions)),
+                            StandardCharsets.UTF_8)) {
                 byId.keySet().stream()
                         .sorted(DocumentIdOrder.INSTANCE)
                         .forEach(id -> writeLine(out, byId.get(id)));

@@ -55,7 +55,10 @@ public record SimulateArguments(
                     "  --hotline-topic NAME           12345 topic (default hotline-12345)",
                     "  --police-topic NAME            110 topic (default police-110)",
                     "  --kafka-property KEY=VALUE     any Kafka producer property, repeatable",
-                    "                                 (e.g. security.protocol=SASL_SSL)",
+                    "                                 (e.g. security.protocol=SASL_SSL; the SASL"
+                            + " login goes in a JAAS file",
+                    "                                 only you can read, named by"
+                            + " PINGZHI_JAVA_OPTS=-Djava.security.auth.login.config=FILE)",
                     "  --seed N                       randomness (default 1)",
                     "  --speed N|max                  N times real time (default 1 for Kafka, max"
                             + " for files);",

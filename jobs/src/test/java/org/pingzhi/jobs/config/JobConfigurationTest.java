@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pingzhi.common.privacy.PrivacyOptions;
+import org.pingzhi.common.testing.CapturedLog;
 
 class JobConfigurationTest {
 
@@ -85,5 +89,30 @@ class JobConfigurationTest {
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
         assertThat(flink.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEmpty();
         assertThat(Operations.checkpointing(pingzhi)).isFalse();
+    }
+
+    @Test
+    void warnsWhenAFileHoldingASecretIsReadableByOthers() throws Exception {
+        Path open = folder.resolve("open.properties");
+        Files.writeString(open, "pingzhi.elasticsearch.password=s3cret-s3cret\n");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        Path ownerOnly = folder.resolve("owner-only.properties");
+        Files.writeString(ownerOnly, "pingzhi.privacy.caller-key-secret=0123456789abcdef\n");
+        Files.setPosixFilePermissions(ownerOnly, PosixFilePermissions.fromString("rw-------"));
+        Path noSecret = folder.resolve("plain.properties");
+        Files.writeString(noSecret, "pingzhi.kafka.group-id=g\n");
+
+        List<CapturedLog.Line> warnings;
+        try (CapturedLog log = new CapturedLog()) {
+            for (Path file : List.of(open, ownerOnly, noSecret)) {
+                JobConfiguration.fromArgs(new String[] {"--config", file.toString()}, Map.of());
+            }
+            warnings = log.lines().stream().filter(line -> line.level() == Level.WARN).toList();
+        }
+
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).message())
+                .contains(open.toString(), "pingzhi.elasticsearch.password", "chmod 600")
+                .doesNotContain("s3cret");
     }
 }

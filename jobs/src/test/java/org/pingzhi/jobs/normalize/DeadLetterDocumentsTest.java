@@ -73,6 +73,35 @@ class DeadLetterDocumentsTest {
     }
 
     @Test
+    void everyFieldNamingAPersonIsRemovedAndItsValueErasedFromTheText() {
+        String record =
+                "{\"orderId\":\"PH1\",\"town\":\"当湖街道\",\"contactName\":\"王小明\","
+                        + "\"联系人姓名\":\"赵大海\",\"extra\":{\"REPORTER_NAME\":\"钱多多\"},"
+                        + "\"callerName\":\"孙悟空\",\"contact\":\"周某某\","
+                        + "\"content\":\"王小明说赵大海和钱多多、孙悟空、周某某都在\","
+                        + "\"notes\":[\"王小明\"]}";
+
+        String masked = DeadLetterDocuments.maskedValue(record);
+
+        assertThat(masked)
+                .contains("当湖街道", "PH1", "都在")
+                .doesNotContain("王小明", "赵大海", "钱多多", "孙悟空", "周某某", "contactName", "姓名", "REPORTER");
+    }
+
+    @Test
+    void fullWidthNumbersAreMaskedInTheIndex() {
+        String record =
+                "{\"orderId\":\"PH1\",\"mobile\":\"１３８１２３４５６７８\","
+                        + "\"content\":\"联系电话１３９１２３４５６７８,身份证３３０４８２１９９００１０１１２３Ｘ\"}";
+
+        String masked = DeadLetterDocuments.maskedValue(record);
+
+        assertThat(masked)
+                .contains("１３９****５６７８", "３３０４８２********１２３Ｘ")
+                .doesNotContain("１２３４５６７８", "mobile");
+    }
+
+    @Test
     void aRecordThatIsNotAJsonObjectIsLeftOutOfTheIndex() {
         assertThat(DeadLetterDocuments.maskedValue("李某 13757311111 not json")).isNull();
         assertThat(DeadLetterDocuments.maskedValue("[1,2]")).isNull();

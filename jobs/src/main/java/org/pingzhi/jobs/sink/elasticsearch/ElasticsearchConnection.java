@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.configuration.ReadableConfig;
+import org.pingzhi.common.config.DeploymentMode;
+import org.pingzhi.common.privacy.PrivacyOptions;
 
 /**
  * Where Elasticsearch is and how to talk to it: hosts, credentials (API key or user and password,
@@ -74,7 +76,12 @@ public record ElasticsearchConnection(
                 ElasticsearchOptions.REQUEST_TIMEOUT.defaultValue());
     }
 
-    /** From the {@link ElasticsearchOptions} in {@code config}. */
+    /**
+     * From the {@link ElasticsearchOptions} in {@code config}.
+     *
+     * @throws IllegalArgumentException in {@link DeploymentMode#PRODUCTION} when credentials would
+     *     go to a plain {@code http://} host
+     */
     public static ElasticsearchConnection fromConfiguration(ReadableConfig config) {
         ElasticsearchConnection connection =
                 to(config.get(ElasticsearchOptions.HOSTS))
@@ -93,6 +100,10 @@ public record ElasticsearchConnection(
                             + ElasticsearchOptions.USERNAME.key()
                             + ", not both");
         }
+        if ((apiKey != null || username != null || password != null)
+                && config.get(PrivacyOptions.MODE) == DeploymentMode.PRODUCTION) {
+            refusePlainHttp(connection.hosts());
+        }
         if (apiKey != null) {
             return connection.withApiKey(apiKey);
         }
@@ -100,6 +111,24 @@ public record ElasticsearchConnection(
             return connection.withBasicAuth(username, password);
         }
         return connection;
+    }
+
+    /** Credentials sent over plain http can be read by anyone on the way. */
+    private static void refusePlainHttp(List<URI> hosts) {
+        List<URI> plain = hosts.stream().filter(host -> "http".equals(host.getScheme())).toList();
+        if (!plain.isEmpty()) {
+            throw new IllegalArgumentException(
+                    ElasticsearchOptions.HOSTS.key()
+                            + " has plain http:// hosts "
+                            + plain
+                            + ", which would carry the Elasticsearch credentials in clear: use"
+                            + " https:// in PRODUCTION");
+        }
+    }
+
+    /** Whether requests carry credentials (an API key or a user and password). */
+    public boolean authenticated() {
+        return apiKey != null || username != null;
     }
 
     public ElasticsearchConnection withApiKey(String key) {

@@ -27,6 +27,58 @@ class ElasticsearchConnectionTest {
     }
 
     @Test
+    void production_refuses_credentials_over_plain_http() {
+        Map<String, String> basic =
+                Map.of(
+                        "pingzhi.mode", "PRODUCTION",
+                        "pingzhi.elasticsearch.hosts", "https://es1:9200;http://es2:9200",
+                        "pingzhi.elasticsearch.username", "pingzhi",
+                        "pingzhi.elasticsearch.password", "s3cret");
+        Map<String, String> apiKey =
+                Map.of(
+                        "pingzhi.mode", "PRODUCTION",
+                        "pingzhi.elasticsearch.hosts", "http://es1:9200",
+                        "pingzhi.elasticsearch.api-key", "a2V5OnNlY3JldA==");
+
+        for (Map<String, String> settings : List.of(basic, apiKey)) {
+            assertThatThrownBy(
+                            () ->
+                                    ElasticsearchConnection.fromConfiguration(
+                                            Configuration.fromMap(settings)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pingzhi.elasticsearch.hosts")
+                    .hasMessageContaining("http://es")
+                    .hasMessageContaining("https")
+                    .hasMessageNotContaining("s3cret")
+                    .hasMessageNotContaining("a2V5OnNlY3JldA==");
+        }
+    }
+
+    @Test
+    void development_and_https_accept_credentials() {
+        Map<String, String> overHttps =
+                Map.of(
+                        "pingzhi.mode", "PRODUCTION",
+                        "pingzhi.elasticsearch.hosts", "https://es1:9200",
+                        "pingzhi.elasticsearch.api-key", "a2V5OnNlY3JldA==");
+        Map<String, String> devOverHttp =
+                Map.of(
+                        "pingzhi.elasticsearch.hosts", "http://127.0.0.1:9200",
+                        "pingzhi.elasticsearch.username", "elastic",
+                        "pingzhi.elasticsearch.password", "changeme");
+
+        assertThat(
+                        ElasticsearchConnection.fromConfiguration(Configuration.fromMap(overHttps))
+                                .apiKey())
+                .isEqualTo("a2V5OnNlY3JldA==");
+        assertThat(
+                        ElasticsearchConnection.fromConfiguration(
+                                        Configuration.fromMap(devOverHttp))
+                                .username())
+                .isEqualTo("elastic");
+    }
+
+    @Test
     void options_are_read_from_a_flat_configuration() {
         Configuration config =
                 Configuration.fromMap(
