@@ -32,9 +32,8 @@ public final class DeadLetterDocuments {
      * record is replaced by {@code valueMasked} — a JSON record without its personal fields (any
      * key naming a person, see {@link PersonalFields}), their values masked where they recur in the
      * text, and numbers masked, cut to 500 characters — or left out when the record is not a JSON
-     * object. The original stays on the dead-letter topic under the same id.
-     * A {@code TOO_LARGE} record is identified by its length and hash ({@code originalBytes},
-     * {@code sha256}).
+     * object. The original stays on the dead-letter topic under the same id. A {@code TOO_LARGE}
+     * record is identified by its length and hash ({@code originalBytes}, {@code sha256}).
      */
     public static Document toIndexedDocument(DeadLetter deadLetter) {
         Map<String, Object> document = new LinkedHashMap<>();
