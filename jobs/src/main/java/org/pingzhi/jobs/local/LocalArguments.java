@@ -15,7 +15,8 @@ import org.pingzhi.jobs.config.UsageException;
  * @param kafkaPort port of the local broker
  * @param elasticsearchPort HTTP port of the local Elasticsearch
  * @param webUiPort port of the Flink web UI
- * @param simulatorSpeed how many times faster than real time the simulator runs; 0 = no simulator
+ * @param simulate whether the traffic simulator runs (in real time: the job dead-letters event
+ *     times ahead of the wall clock, so simulated traffic cannot run faster than it)
  * @param incidentsPerDay the simulated county's daily volume
  * @param configuration further job options ({@code --conf KEY=VALUE})
  */
@@ -26,7 +27,7 @@ public record LocalArguments(
         int kafkaPort,
         int elasticsearchPort,
         int webUiPort,
-        double simulatorSpeed,
+        boolean simulate,
         int incidentsPerDay,
         Map<String, String> configuration) {
 
@@ -45,9 +46,9 @@ public record LocalArguments(
                     "  --kafka-port N           port of the local broker (default 9092)",
                     "  --elasticsearch-port N   port of the local Elasticsearch (default 9200)",
                     "  --web-port N             port of the Flink web UI (default 8081)",
-                    "  --speed N                simulator speed, N x real time (default 10; 0 ="
-                            + " no simulator)",
-                    "  --incidents-per-day N    simulated daily volume (default 1500)",
+                    "  --no-simulator           start no traffic simulator",
+                    "  --incidents-per-day N    simulated daily volume, in real time (default"
+                            + " 15000)",
                     "  --conf KEY=VALUE         any job option, repeatable");
 
     private static final int MAX_PORT = 65_535;
@@ -59,13 +60,17 @@ public record LocalArguments(
         int kafkaPort = 9092;
         int elasticsearchPort = 9200;
         int webUiPort = 8081;
-        double speed = 10;
-        int incidentsPerDay = 1500;
+        boolean simulate = true;
+        int incidentsPerDay = 15_000;
         Map<String, String> configuration = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new UsageException("");
+            }
+            if (flag.equals("--no-simulator")) {
+                simulate = false;
+                continue;
             }
             String value = CommandLineValues.valueAfter(args, i++);
             switch (flag) {
@@ -78,7 +83,6 @@ public record LocalArguments(
                         elasticsearchPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
                 case "--web-port" ->
                         webUiPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
-                case "--speed" -> speed = speed(value);
                 case "--incidents-per-day" ->
                         incidentsPerDay = CommandLineValues.positiveInt(flag, value, 1_000_000);
                 case "--conf" -> CommandLineValues.putKeyValue(configuration, value);
@@ -92,20 +96,8 @@ public record LocalArguments(
                 kafkaPort,
                 elasticsearchPort,
                 webUiPort,
-                speed,
+                simulate,
                 incidentsPerDay,
                 configuration);
-    }
-
-    private static double speed(String value) throws UsageException {
-        try {
-            double parsed = Double.parseDouble(value);
-            if (parsed >= 0 && Double.isFinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--speed takes a number >= 0, not '" + value + "'");
     }
 }

@@ -93,10 +93,8 @@ public final class LocalCommand {
         out.println("  Elasticsearch   " + stack.elasticsearchUrl());
         out.println("  Kafka           " + stack.kafkaBootstrapServers());
         out.println(
-                arguments.simulatorSpeed() > 0
-                        ? "  Simulator       "
-                                + arguments.simulatorSpeed()
-                                + "x real time, "
+                arguments.simulate()
+                        ? "  Simulator       real time, "
                                 + arguments.incidentsPerDay()
                                 + " incidents/day (log: "
                                 + arguments.dataDirectory().resolve("simulator.log")

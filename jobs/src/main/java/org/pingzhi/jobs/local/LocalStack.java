@@ -110,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
             stack.createTopics();
             CommandCenterJob.installIndexTemplates(configuration);
             stack.startJob(data.resolve("checkpoints"));
-            if (arguments.simulatorSpeed() > 0) {
+            if (arguments.simulate()) {
                 stack.startSimulator(arguments, data.resolve("simulator.log"));
             }
             return stack;
@@ -223,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
             "--bootstrap-servers", kafkaBootstrapServers,
             "--hotline-topic", configuration.get(KafkaOptions.HOTLINE_TOPIC),
             "--police-topic", configuration.get(KafkaOptions.POLICE_TOPIC),
-            "--speed", String.valueOf(arguments.simulatorSpeed()),
+            "--speed", "1",
             "--incidents-per-day", String.valueOf(arguments.incidentsPerDay()),
             "--seed", String.valueOf(System.currentTimeMillis())
         };
