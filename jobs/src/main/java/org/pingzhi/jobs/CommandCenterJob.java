@@ -2,6 +2,7 @@ package org.pingzhi.jobs;
 
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -20,6 +21,7 @@ import org.pingzhi.jobs.kafka.KafkaDeadLetterRejectedDocumentHandler;
 import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.normalize.NormalizedRecords;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchClients;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchConnection;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
@@ -27,6 +29,8 @@ import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchSinkBuilder;
 import org.pingzhi.jobs.sink.elasticsearch.IndexTemplateInstaller;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.pingzhi.jobs.time.EventTime;
+import org.pingzhi.jobs.time.TimeOptions;
+import org.pingzhi.jobs.time.WallClockWhileIdle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +140,13 @@ public final class CommandCenterJob {
                                 configuration, source, Normalizer.fromConfiguration(configuration)),
                         EventTime.live(configuration),
                         "Kafka " + KafkaEdges.topicOf(configuration, source))
-                .uid("kafka-source-" + source.defaultTopic());
+                .uid("kafka-source-" + source.defaultTopic())
+                .transform(
+                        "Wall clock while idle " + source.code(),
+                        NormalizedRecords.TYPE,
+                        new WallClockWhileIdle<>(
+                                configuration.get(TimeOptions.OUT_OF_ORDERNESS),
+                                configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)))
+                .uid("wall-clock-while-idle-" + source.defaultTopic());
     }
 }

@@ -23,7 +23,8 @@ public final class EventTime {
      *
      * <p>Flink's {@code withIdleness} is not used: it stops asking an idle split's generator for
      * watermarks, which would stop the wall clock too; {@link WallClockAwareWatermarks} marks an
-     * input idle itself while it has never delivered an event.
+     * input idle itself while it has never delivered an event, and {@link WallClockWhileIdle} after
+     * the source lets the wall clock move a source subtask that is idle as a whole.
      */
     public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> live(
             ReadableConfig configuration) {

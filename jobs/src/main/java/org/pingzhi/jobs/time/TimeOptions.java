@@ -32,9 +32,9 @@ public final class TimeOptions {
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription(
                             "After a (re)start, how long a source may take to deliver its first"
-                                + " record before it is marked idle, holding nobody back; keeps a"
-                                + " backlog from being processed as late records. Delays the first"
-                                + " live deadline after a start by at most this much.");
+                                + " record before it counts as idle and follows the wall clock;"
+                                + " keeps a backlog from being processed as late records. Delays"
+                                + " the first live deadline after a start by at most this much.");
 
     private TimeOptions() {}
 }
