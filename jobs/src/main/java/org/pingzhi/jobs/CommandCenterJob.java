@@ -1,14 +1,16 @@
 package org.pingzhi.jobs;
 
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
-import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.Operations;
@@ -19,6 +21,7 @@ import org.pingzhi.jobs.kafka.KafkaDeadLetterRejectedDocumentHandler;
 import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.normalize.NormalizedRecords;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchClients;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchConnection;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
@@ -26,6 +29,8 @@ import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchSinkBuilder;
 import org.pingzhi.jobs.sink.elasticsearch.IndexTemplateInstaller;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.pingzhi.jobs.time.EventTime;
+import org.pingzhi.jobs.time.TimeOptions;
+import org.pingzhi.jobs.time.WallClockWhileIdle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,10 +85,8 @@ public final class CommandCenterJob {
     /** The graph's settings for live operation. */
     public static CommandCenterSettings settings(Configuration configuration) {
         return new CommandCenterSettings(
-                Normalizer.fromConfiguration(configuration),
                 SlaPolicy.fromConfig(configuration),
-                LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON),
-                EventTime.live(configuration));
+                LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON));
     }
 
     /**
@@ -127,13 +130,24 @@ public final class CommandCenterJob {
                 .name("Kafka alerts");
     }
 
-    /** One source's raw records from its Kafka topic. */
-    public static DataStream<RawRecord> kafkaRecords(
+    /**
+     * One source's records from its Kafka topic, normalized as they are read, in event time per
+     * partition.
+     */
+    public static DataStream<Either<UnifiedEvent, DeadLetter>> kafkaRecords(
             StreamExecutionEnvironment env, Configuration configuration, Source source) {
         return env.fromSource(
-                        KafkaEdges.source(configuration, source),
-                        WatermarkStrategy.noWatermarks(),
+                        KafkaEdges.source(
+                                configuration, source, Normalizer.fromConfiguration(configuration)),
+                        EventTime.live(configuration),
                         "Kafka " + KafkaEdges.topicOf(configuration, source))
-                .uid("kafka-source-" + source.defaultTopic());
+                .uid("kafka-source-" + source.defaultTopic())
+                .transform(
+                        "Wall clock while idle " + source.code(),
+                        NormalizedRecords.TYPE,
+                        new WallClockWhileIdle<>(
+                                configuration.get(TimeOptions.OUT_OF_ORDERNESS),
+                                configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)))
+                .uid("wall-clock-while-idle-" + source.defaultTopic());
     }
 }

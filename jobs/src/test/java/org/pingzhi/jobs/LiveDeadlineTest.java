@@ -3,7 +3,6 @@ package org.pingzhi.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
 import org.pingzhi.jobs.testing.LiveCommandCenter;
 import org.pingzhi.jobs.testing.Poll;
+import org.pingzhi.jobs.testing.RawInputs;
 
 /** A deadline fires on time in a silent night: no record after the report moves time on. */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
@@ -45,8 +45,9 @@ class LiveDeadlineTest {
                                         "0 s")),
                         CommandCenterJob::wire)) {
             // an hour ago: event times before 2000 or in the future are dead letters
-            long anHourAgo = System.currentTimeMillis() / 1_000 - 3_600;
-            center.produce(Source.HOTLINE_12345, List.of(order("PH-WARMUP-1", anHourAgo)));
+            long anHourAgo = System.currentTimeMillis() - 3_600_000;
+            center.produce(
+                    Source.HOTLINE_12345, List.of(RawInputs.order("PH-WARMUP-1", anHourAgo)));
             Poll.until(
                     Duration.ofSeconds(90),
                     "the warm-up order indexed (the job is reading)",
@@ -54,7 +55,9 @@ class LiveDeadlineTest {
                     docs -> docs.containsKey("12345-PH-WARMUP-1"));
 
             long reportedAt = System.currentTimeMillis();
-            center.produce(Source.POLICE_110, List.of(alarm("J-SILENT-NIGHT-1", reportedAt)));
+            center.produce(
+                    Source.POLICE_110,
+                    List.of(RawInputs.alarm("J-SILENT-NIGHT-1", "RECEIVED", reportedAt)));
             JsonNode breached =
                     Poll.until(
                                     Duration.ofSeconds(TARGET_SECONDS + 30),
@@ -74,23 +77,5 @@ class LiveDeadlineTest {
                     .isLessThanOrEqualTo((TARGET_SECONDS + 5) * 1_000L);
             assertThat(breached.get("escalationLevel").asText()).isIn("TOWN", "CITY");
         }
-    }
-
-    private static byte[] alarm(String alarmId, long statusTime) {
-        return ("{\"alarmId\":\""
-                        + alarmId
-                        + "\",\"status\":\"RECEIVED\",\"statusTime\":"
-                        + statusTime
-                        + ",\"alarmType\":\"纠纷\",\"level\":2,\"station\":\"当湖派出所\"}")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] order(String orderId, long epochSecond) {
-        return ("{\"orderId\":\""
-                        + orderId
-                        + "\",\"action\":\"CREATE\",\"actionTime\":\""
-                        + java.time.Instant.ofEpochSecond(epochSecond)
-                        + "\",\"town\":\"当湖街道\"}")
-                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -19,6 +19,7 @@ import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
 import org.pingzhi.jobs.testing.LiveCommandCenter;
 import org.pingzhi.jobs.testing.Poll;
+import org.pingzhi.jobs.testing.RawInputs;
 
 /**
  * Live, records whose event time cannot be true are dead letters and never move event time: an open
@@ -40,13 +41,13 @@ class LiveImpossibleTimesTest {
             center.produce(
                     Source.POLICE_110,
                     List.of(
-                            alarm(OPEN, "RECEIVED", now),
-                            alarm("J-FAR-FUTURE-1", "RECEIVED", Long.MAX_VALUE),
-                            alarm(
+                            RawInputs.alarm(OPEN, "RECEIVED", now),
+                            RawInputs.alarm("J-FAR-FUTURE-1", "RECEIVED", Long.MAX_VALUE),
+                            RawInputs.alarm(
                                     OPEN,
                                     "DISPATCHED",
                                     Instant.parse("2100-01-01T00:00:00Z").toEpochMilli()),
-                            alarm("J-IN-SECONDS-1", "RECEIVED", now / 1_000)));
+                            RawInputs.alarm("J-IN-SECONDS-1", "RECEIVED", now / 1_000)));
             center.produce(
                     Source.HOTLINE_12345,
                     List.of(
@@ -79,16 +80,5 @@ class LiveImpossibleTimesTest {
             assertThat(open.get("escalationLevel").asText()).isEqualTo("NONE");
             assertThat(center.documents(DocumentKind.SLA_EVENT)).isEmpty();
         }
-    }
-
-    private static byte[] alarm(String alarmId, String status, long statusTime) {
-        return ("{\"alarmId\":\""
-                        + alarmId
-                        + "\",\"status\":\""
-                        + status
-                        + "\",\"statusTime\":"
-                        + statusTime
-                        + ",\"station\":\"当湖派出所\"}")
-                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -21,11 +21,14 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
@@ -281,7 +284,9 @@ class RestartRecoveryTest {
      * never again.
      */
     private static final class FailOnceAfterACheckpoint
-            implements MapFunction<RawRecord, RawRecord>, CheckpointListener {
+            implements MapFunction<
+                            Either<UnifiedEvent, DeadLetter>, Either<UnifiedEvent, DeadLetter>>,
+                    CheckpointListener {
         private static final long serialVersionUID = 1L;
         private final boolean enabled;
         private transient boolean checkpointed;
@@ -291,7 +296,7 @@ class RestartRecoveryTest {
         }
 
         @Override
-        public RawRecord map(RawRecord record) {
+        public Either<UnifiedEvent, DeadLetter> map(Either<UnifiedEvent, DeadLetter> record) {
             if (enabled && ARMED.get() && checkpointed && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("failure injected on purpose by the test");
             }

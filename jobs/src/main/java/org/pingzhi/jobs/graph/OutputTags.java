@@ -3,15 +3,15 @@ package org.pingzhi.jobs.graph;
 import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.model.DeadLetter;
 
-/** Every side output of the command-center graph, in one place. */
+/**
+ * The side output the graph gives the incident lifecycle; the sources' dead letters come out of
+ * {@link org.pingzhi.jobs.normalize.DeadLetterSplit#DEAD_LETTERS}.
+ */
 public final class OutputTags {
 
-    /**
-     * Records that failed their contract, and records the lifecycle can no longer place, with the
-     * reason.
-     */
+    /** Records the lifecycle can no longer place, with the reason. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters") {
+            new OutputTag<>("lifecycle-dead-letters") {
                 private static final long serialVersionUID = 1L;
             };
 

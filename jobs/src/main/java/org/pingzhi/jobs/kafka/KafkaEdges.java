@@ -6,25 +6,30 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
-import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.normalize.Normalizer;
 
 /** The Kafka sources and sinks of the live command-center job, from configuration. */
 public final class KafkaEdges {
 
     private KafkaEdges() {}
 
-    public static KafkaSource<RawRecord> source(Configuration configuration, Source source) {
-        return KafkaSource.<RawRecord>builder()
+    /** One source's topic, each record normalized as it is read. */
+    public static KafkaSource<Either<UnifiedEvent, DeadLetter>> source(
+            Configuration configuration, Source source, Normalizer normalizer) {
+        return KafkaSource.<Either<UnifiedEvent, DeadLetter>>builder()
                 .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .setProperties(KafkaOptions.clientProperties(configuration))
                 .setTopics(topicOf(configuration, source))
                 .setGroupId(configuration.get(KafkaOptions.GROUP_ID))
                 .setClientIdPrefix("pingzhi-" + source.defaultTopic())
                 .setStartingOffsets(startingOffsets(configuration))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new NormalizingDeserializer(source, normalizer))
                 .build();
     }
 

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.pingzhi.common.model.RawRecord;
+import org.apache.flink.types.Either;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.graph.CommandCenterSettings;
@@ -47,13 +48,10 @@ public final class ReplayJob {
 
         CommandCenterSettings settings =
                 new CommandCenterSettings(
-                        normalizer,
-                        policy,
-                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
-                        EventTime.replay());
+                        policy, LifecycleSettings.fromConfig(configuration, scan.horizon()));
         CommandCenterGraph.build(
-                        fileRecords(env, arguments.hotline(), Source.HOTLINE_12345),
-                        fileRecords(env, arguments.police(), Source.POLICE_110),
+                        fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
+                        fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),
                         settings)
                 .allDocuments()
                 .sinkTo(new ReplayFilesSink(arguments.outputDirectory()))
@@ -70,15 +68,15 @@ public final class ReplayJob {
                 .plus(InputScan.of(arguments.police(), Source.POLICE_110, normalizer));
     }
 
-    private static DataStream<RawRecord> fileRecords(
-            StreamExecutionEnvironment env, Path file, Source source) {
+    private static DataStream<Either<UnifiedEvent, DeadLetter>> fileRecords(
+            StreamExecutionEnvironment env, Path file, Source source, Normalizer normalizer) {
         String topic = source.defaultTopic();
-        FileSource<RawRecord> files =
+        FileSource<Either<UnifiedEvent, DeadLetter>> files =
                 FileSource.forRecordStreamFormat(
-                                new JsonlRecordFormat(topic),
+                                new JsonlRecordFormat(source, normalizer),
                                 new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
                         .build();
-        return env.fromSource(files, WatermarkStrategy.noWatermarks(), "Replay " + topic)
+        return env.fromSource(files, EventTime.replay(), "Replay " + topic)
                 .uid("replay-source-" + topic);
     }
 }

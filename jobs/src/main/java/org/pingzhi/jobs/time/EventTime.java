@@ -3,37 +3,56 @@ package org.pingzhi.jobs.time;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.types.Either;
+import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.UnifiedEvent;
 
-/** How event time advances in each mode of the command-center job. */
+/**
+ * How event time advances in each mode of the command-center job. Both strategies go on the
+ * sources, whose records are already normalized: Flink's sources run one watermark generator per
+ * split (Kafka partition, replay file) and emit the minimum, so a partition that lags behind the
+ * others keeps its own time instead of having its records made late by its neighbours'.
+ */
 public final class EventTime {
 
     private EventTime() {}
 
     /**
-     * Live: watermarks trail the records by the out-of-orderness and follow the wall clock once an
-     * input has been silent for a while (see {@link TimeOptions}).
+     * Live: per partition, the watermark trails the records by the out-of-orderness and follows the
+     * wall clock once that partition has been silent for a while (see {@link TimeOptions}).
+     *
+     * <p>Flink's {@code withIdleness} is not used: it stops asking an idle split's generator for
+     * watermarks, which would stop the wall clock too; {@link WallClockAwareWatermarks} marks an
+     * input idle itself while it has never delivered an event, and {@link WallClockWhileIdle} after
+     * the source lets the wall clock move a source subtask that is idle as a whole.
      */
-    public static WatermarkStrategy<UnifiedEvent> live(ReadableConfig configuration) {
+    public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> live(
+            ReadableConfig configuration) {
         Duration outOfOrderness = configuration.get(TimeOptions.OUT_OF_ORDERNESS);
         Duration idleAfter = configuration.get(TimeOptions.IDLE_AFTER);
         Duration startupGrace = configuration.get(TimeOptions.STARTUP_GRACE);
-        return WatermarkStrategy.<UnifiedEvent>forGenerator(
+        return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>forGenerator(
                         context ->
-                                new WallClockAwareWatermarks<>(
-                                        outOfOrderness,
-                                        idleAfter,
-                                        startupGrace,
-                                        System::currentTimeMillis))
-                .withTimestampAssigner((event, previous) -> event.eventTime());
+                                new AcceptedEventsOnly(
+                                        new WallClockAwareWatermarks<>(
+                                                outOfOrderness,
+                                                idleAfter,
+                                                startupGrace,
+                                                System::currentTimeMillis)))
+                .withTimestampAssigner(EventTime::timestampOf);
     }
 
     /**
      * Replay: time is the records' event time alone; no watermark before the end of the input, so
      * every deadline is decided knowing all records.
      */
-    public static WatermarkStrategy<UnifiedEvent> replay() {
-        return WatermarkStrategy.<UnifiedEvent>noWatermarks()
-                .withTimestampAssigner((event, previous) -> event.eventTime());
+    public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> replay() {
+        return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>noWatermarks()
+                .withTimestampAssigner(EventTime::timestampOf);
+    }
+
+    /** An event's own time; a dead letter keeps the timestamp it was read with. */
+    private static long timestampOf(Either<UnifiedEvent, DeadLetter> record, long readTimestamp) {
+        return record.isLeft() ? record.left().eventTime() : readTimestamp;
     }
 }

@@ -21,9 +21,10 @@ public final class TimeOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(2))
                     .withDescription(
-                            "Wall-clock silence after which the watermark follows the wall clock"
-                                    + " (less the out-of-orderness), so deadlines fire on time"
-                                    + " when both topics are quiet.");
+                            "Wall-clock silence of a Kafka partition after which its"
+                                    + " watermark follows the wall clock (less the"
+                                    + " out-of-orderness), so deadlines fire on time when the"
+                                    + " topics are quiet.");
 
     public static final ConfigOption<Duration> STARTUP_GRACE =
             ConfigOptions.key("pingzhi.time.startup-grace")
@@ -31,9 +32,9 @@ public final class TimeOptions {
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription(
                             "After a (re)start, how long a source may take to deliver its first"
-                                    + " record before it counts as idle; keeps a backlog from"
-                                    + " being processed as late records. Delays the first live"
-                                    + " deadline after a start by at most this much.");
+                                + " record before it counts as idle and follows the wall clock;"
+                                + " keeps a backlog from being processed as late records. Delays"
+                                + " the first live deadline after a start by at most this much.");
 
     private TimeOptions() {}
 }

@@ -16,8 +16,15 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * are old and the wall clock would make every one of them late.
  *
  * <p>Right after a (re)start, a source may take a while to deliver its backlog; treating it as idle
- * then would turn the whole backlog into late records. So a source only counts as idle once {@code
+ * then would turn the whole backlog into late records. So an input only counts as idle once {@code
  * startupGrace} has passed without a record.
+ *
+ * <p>An input that has not delivered a single record since the generator was made emits no
+ * watermark: once it counts as idle it is marked idle, so it holds nobody back. In a Flink source
+ * one generator runs per split and one for the reader as a whole, whose watermark Flink takes over
+ * the splits' minimum if higher; the reader's generator never sees a record (the Kafka and file
+ * readers emit per split), and a wall-clock watermark from it would make a lagging partition's
+ * records late.
  *
  * <p>A record that arrives behind the watermark is still processed downstream (the lifecycle
  * corrects what it proves wrong); the watermark itself never goes back.
@@ -31,6 +38,7 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
     private long maxEventTime = Long.MIN_VALUE;
     private long lastRecordWallTime;
     private long emitted = Long.MIN_VALUE;
+    private boolean markedIdle;
 
     public WallClockAwareWatermarks(
             Duration outOfOrderness,
@@ -53,8 +61,16 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long now = wallClock.getAsLong();
+        boolean silent = now - lastRecordWallTime >= idleAfterMillis;
+        if (maxEventTime == Long.MIN_VALUE) {
+            if (silent && !markedIdle) {
+                markedIdle = true;
+                output.markIdle();
+            }
+            return;
+        }
         long candidate = trailing(maxEventTime);
-        if (now - lastRecordWallTime >= idleAfterMillis) {
+        if (silent) {
             candidate = Math.max(candidate, trailing(now));
         }
         if (candidate > emitted) {
@@ -64,6 +80,6 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
     }
 
     private long trailing(long time) {
-        return time == Long.MIN_VALUE ? Long.MIN_VALUE : time - outOfOrdernessMillis - 1;
+        return time - outOfOrdernessMillis - 1;
     }
 }

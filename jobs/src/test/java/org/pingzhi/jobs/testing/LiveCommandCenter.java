@@ -103,6 +103,11 @@ public final class LiveCommandCenter implements AutoCloseable {
 
     /** Produces raw values to a source's topic, in order. */
     public void produce(Source source, List<byte[]> values) throws Exception {
+        produce(source, null, values);
+    }
+
+    /** Produces raw values to one partition of a source's topic (any, if null), in order. */
+    public void produce(Source source, Integer partition, List<byte[]> values) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaExtension.bootstrapServers());
         try (KafkaProducer<byte[], byte[]> producer =
@@ -110,7 +115,8 @@ public final class LiveCommandCenter implements AutoCloseable {
                         properties, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (byte[] value : values) {
                 producer.send(
-                        new ProducerRecord<>(KafkaEdges.topicOf(configuration, source), value));
+                        new ProducerRecord<>(
+                                KafkaEdges.topicOf(configuration, source), partition, null, value));
             }
             producer.flush();
         }

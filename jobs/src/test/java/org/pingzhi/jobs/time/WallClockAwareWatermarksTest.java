@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
+import org.pingzhi.common.model.DeadLetter;
+import org.pingzhi.common.model.ReasonCode;
+import org.pingzhi.jobs.lifecycle.TestEvents;
 
 class WallClockAwareWatermarksTest {
 
@@ -68,14 +72,49 @@ class WallClockAwareWatermarksTest {
     }
 
     @Test
-    void aSourceWithoutRecordsFollowsTheWallClockAfterTheStartupGrace() {
+    void anInputWithoutRecordsIsMarkedIdleAfterTheStartupGraceAndEmitsNoWatermark() {
         wallClock.addAndGet(9_999);
         watermarks.onPeriodicEmit(output);
-        assertThat(output.emitted).isEmpty();
+        assertThat(output.idleMarks).isZero();
 
         wallClock.addAndGet(1);
         watermarks.onPeriodicEmit(output);
-        assertThat(output.last()).isEqualTo(wallClock.get() - 3_001);
+        wallClock.addAndGet(60_000);
+        watermarks.onPeriodicEmit(output);
+        assertThat(output.idleMarks).isEqualTo(1);
+        assertThat(output.emitted).isEmpty();
+    }
+
+    @Test
+    void anInputMarkedIdleWatermarksAgainFromItsFirstRecord() {
+        wallClock.addAndGet(10_000);
+        watermarks.onPeriodicEmit(output);
+        watermarks.onEvent("first", 990_000L, output);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(output.emitted).containsExactly(990_000L - 3_001);
+    }
+
+    @Test
+    void aDeadLetterNeitherMovesEventTimeNorKeepsAnInputFromBeingSilent() {
+        AcceptedEventsOnly accepted =
+                new AcceptedEventsOnly(
+                        new WallClockAwareWatermarks<>(
+                                Duration.ofSeconds(3),
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(10),
+                                wallClock::get));
+        accepted.onEvent(
+                Either.Left(TestEvents.police("J-1", "RECEIVED", 990_000L).build()),
+                990_000L,
+                output);
+        accepted.onPeriodicEmit(output);
+        wallClock.addAndGet(1_000);
+        accepted.onEvent(Either.Right(deadLetter()), 2_000_000L, output);
+        wallClock.addAndGet(1_000);
+        accepted.onPeriodicEmit(output);
+
+        assertThat(output.emitted).containsExactly(990_000L - 3_001, wallClock.get() - 3_001);
     }
 
     @Test
@@ -89,8 +128,22 @@ class WallClockAwareWatermarksTest {
         assertThat(output.emitted).containsExactly(100_000L - 3_001);
     }
 
+    private static DeadLetter deadLetter() {
+        return new DeadLetter(
+                ReasonCode.BAD_TIMESTAMP,
+                "in the future",
+                "police-110",
+                0,
+                1,
+                "{}",
+                null,
+                null,
+                null);
+    }
+
     private static final class RecordingOutput implements WatermarkOutput {
         final List<Long> emitted = new ArrayList<>();
+        int idleMarks;
 
         @Override
         public void emitWatermark(Watermark watermark) {
@@ -98,7 +151,9 @@ class WallClockAwareWatermarksTest {
         }
 
         @Override
-        public void markIdle() {}
+        public void markIdle() {
+            idleMarks++;
+        }
 
         @Override
         public void markActive() {}

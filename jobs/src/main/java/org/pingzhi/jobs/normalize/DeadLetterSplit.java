@@ -6,33 +6,36 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.model.DeadLetter;
-import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.common.normalize.NormalizeResult;
-import org.pingzhi.common.normalize.Normalizer;
-import org.pingzhi.jobs.graph.OutputTags;
 
 /**
- * Turns one source's raw records into unified events; what fails its contract goes to the {@link
- * OutputTags#DEAD_LETTERS} side output, never dropped and never failing the job.
+ * Parts one source's normalized records: accepted events go on, dead letters to {@link
+ * #DEAD_LETTERS}, never dropped. Counts both per source, the same in live and replay.
  */
-public final class NormalizeFunction extends ProcessFunction<RawRecord, UnifiedEvent> {
+public final class DeadLetterSplit
+        extends ProcessFunction<Either<UnifiedEvent, DeadLetter>, UnifiedEvent> {
+
+    /** Records that failed their contract, with the reason. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters") {
+                private static final long serialVersionUID = 1L;
+            };
 
     private static final long serialVersionUID = 1L;
 
     private final Source source;
-    private final Normalizer normalizer;
 
     private transient Counter recordsIn;
     private transient Map<ReasonCode, Counter> deadLettersByReason;
 
-    public NormalizeFunction(Source source, Normalizer normalizer) {
+    public DeadLetterSplit(Source source) {
         this.source = source;
-        this.normalizer = normalizer;
     }
 
     @Override
@@ -47,15 +50,15 @@ public final class NormalizeFunction extends ProcessFunction<RawRecord, UnifiedE
     }
 
     @Override
-    public void processElement(RawRecord record, Context ctx, Collector<UnifiedEvent> out) {
+    public void processElement(
+            Either<UnifiedEvent, DeadLetter> record, Context ctx, Collector<UnifiedEvent> out) {
         recordsIn.inc();
-        NormalizeResult result = normalizer.normalize(source, record);
-        if (result instanceof NormalizeResult.Accepted accepted) {
-            out.collect(accepted.event());
-        } else if (result instanceof NormalizeResult.Rejected rejected) {
-            DeadLetter deadLetter = rejected.deadLetter();
+        if (record.isLeft()) {
+            out.collect(record.left());
+        } else {
+            DeadLetter deadLetter = record.right();
             deadLettersByReason.get(deadLetter.reason()).inc();
-            ctx.output(OutputTags.DEAD_LETTERS, deadLetter);
+            ctx.output(DEAD_LETTERS, deadLetter);
         }
     }
 }
