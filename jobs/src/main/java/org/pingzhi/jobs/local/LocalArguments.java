@@ -1,9 +1,9 @@
 package org.pingzhi.jobs.local;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pingzhi.jobs.config.CommandLineValues;
+import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.UsageException;
 
 /**
@@ -18,7 +18,7 @@ import org.pingzhi.jobs.config.UsageException;
  * @param simulate whether the traffic simulator runs (in real time: the job dead-letters event
  *     times ahead of the wall clock, so simulated traffic cannot run faster than it)
  * @param incidentsPerDay the simulated county's daily volume
- * @param configuration further job options ({@code --conf KEY=VALUE})
+ * @param configuration the job options ({@code --config}, {@code --conf}, the environment)
  */
 public record LocalArguments(
         Path dataDirectory,
@@ -49,11 +49,15 @@ public record LocalArguments(
                     "  --no-simulator           start no traffic simulator",
                     "  --incidents-per-day N    simulated daily volume, in real time (default"
                             + " 15000)",
-                    "  --conf KEY=VALUE         any job option, repeatable");
+                    JobConfiguration.USAGE_LINES);
 
     private static final int MAX_PORT = 65_535;
 
-    public static LocalArguments parse(String... args) throws UsageException {
+    /**
+     * @param environment the process environment (the caller-key secret)
+     */
+    public static LocalArguments parse(Map<String, String> environment, String... args)
+            throws UsageException {
         Path data = Path.of(".pingzhi", "local");
         String kafka = null;
         String elasticsearch = null;
@@ -62,7 +66,7 @@ public record LocalArguments(
         int webUiPort = 8081;
         boolean simulate = true;
         int incidentsPerDay = 15_000;
-        Map<String, String> configuration = new LinkedHashMap<>();
+        JobConfiguration options = new JobConfiguration();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -73,6 +77,9 @@ public record LocalArguments(
                 continue;
             }
             String value = CommandLineValues.valueAfter(args, i++);
+            if (options.take(flag, value)) {
+                continue;
+            }
             switch (flag) {
                 case "--data" -> data = Path.of(value);
                 case "--kafka" -> kafka = value;
@@ -85,7 +92,6 @@ public record LocalArguments(
                         webUiPort = CommandLineValues.positiveInt(flag, value, MAX_PORT);
                 case "--incidents-per-day" ->
                         incidentsPerDay = CommandLineValues.positiveInt(flag, value, 1_000_000);
-                case "--conf" -> CommandLineValues.putKeyValue(configuration, value);
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
@@ -98,6 +104,6 @@ public record LocalArguments(
                 webUiPort,
                 simulate,
                 incidentsPerDay,
-                configuration);
+                options.settings(environment));
     }
 }

@@ -42,7 +42,7 @@ public final class LocalCommand {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         LocalArguments arguments;
         try {
-            arguments = LocalArguments.parse(args);
+            arguments = LocalArguments.parse(System.getenv(), args);
         } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 err.println("pingzhi local: " + e.getMessage());
