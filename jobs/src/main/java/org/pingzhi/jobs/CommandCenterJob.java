@@ -14,6 +14,7 @@ import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.Operations;
+import org.pingzhi.jobs.config.OperationsOptions;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.graph.CommandCenterStreams;
@@ -72,8 +73,9 @@ public final class CommandCenterJob {
         }
     }
 
-    /** Adds the whole job to {@code env}. */
+    /** Adds the whole job to {@code env}, with the key groups its keyed state is split into. */
     public static void wire(StreamExecutionEnvironment env, Configuration configuration) {
+        env.setMaxParallelism(configuration.get(OperationsOptions.MAX_PARALLELISM));
         writeOutputs(
                 configuration,
                 CommandCenterGraph.build(

@@ -32,13 +32,13 @@ import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
-import org.pingzhi.jobs.simulate.SimulatedRecord;
-import org.pingzhi.jobs.simulate.SimulationSettings;
-import org.pingzhi.jobs.simulate.TrafficSimulator;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
 import org.pingzhi.jobs.testing.LiveCommandCenter;
 import org.pingzhi.jobs.testing.Poll;
+import org.pingzhi.simulate.SimulatedRecord;
+import org.pingzhi.simulate.SimulationSettings;
+import org.pingzhi.simulate.TrafficSimulator;
 
 /**
  * The job fails on purpose mid-stream and recovers from its checkpoint: what it leaves in

@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a job's configuration from its command line: {@code --config FILE} (Java properties, {@code
- * key=value} or {@code key: value} lines) and {@code --conf KEY=VALUE} (repeatable, wins over the
- * file). Secrets are better kept off command lines, so the caller-key secret may also come from the
- * environment variable {@value #CALLER_KEY_SECRET_VARIABLE}.
+ * The job options of every command ({@code pingzhi local}, {@code pingzhi replay}, the job's {@code
+ * main}), read the same way: {@code --config FILE} (Java properties, {@code key=value} or {@code
+ * key: value} lines) and {@code --conf KEY=VALUE} (repeatable, wins over the file). Secrets are
+ * better kept off command lines, so the caller-key secret may also come from the environment
+ * variable {@value #CALLER_KEY_SECRET_VARIABLE}. One reading for all, so that a backfill hashes
+ * callers with the same secret as the live job.
  */
 public final class JobConfiguration {
 
@@ -37,31 +39,75 @@ public final class JobConfiguration {
     private static final List<String> SECRET_WORDS =
             List.of("secret", "password", "api-key", "jaas");
 
-    private JobConfiguration() {}
+    /** The lines every command's usage text gives for the options it shares with the others. */
+    public static final String USAGE_LINES =
+            String.join(
+                    "\n",
+                    "  --config FILE            job options from a properties file (key=value),"
+                            + " repeatable",
+                    "  --conf KEY=VALUE         a job option, repeatable, wins over --config",
+                    "",
+                    "Secrets (the caller-key secret, passwords) go in a --config file only you"
+                            + " can read, or the",
+                    "caller-key secret in the environment variable "
+                            + CALLER_KEY_SECRET_VARIABLE
+                            + ", never on the command line,",
+                    "where other users of the machine can read them.");
 
-    public static Configuration fromArgs(String[] args, Map<String, String> environment)
-            throws IOException, UsageException {
-        Map<String, String> settings = fromEnvironment(environment);
-        Map<String, String> fromCommandLine = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            String value = CommandLineValues.valueAfter(args, i++);
-            switch (flag) {
-                case "--config" -> settings.putAll(readFile(Path.of(value)));
-                case "--conf" -> CommandLineValues.putKeyValue(fromCommandLine, value);
-                default ->
-                        throw new UsageException(
-                                "unknown option "
-                                        + flag
-                                        + " (use --config FILE and --conf KEY=VALUE)");
+    private final Map<String, String> fromFiles = new LinkedHashMap<>();
+    private final Map<String, String> fromCommandLine = new LinkedHashMap<>();
+
+    /**
+     * Takes {@code --config FILE} or {@code --conf KEY=VALUE}; returns false for any other flag,
+     * which the command parses itself.
+     */
+    public boolean take(String flag, String value) throws UsageException {
+        switch (flag) {
+            case "--config" -> {
+                try {
+                    fromFiles.putAll(readFile(Path.of(value)));
+                } catch (IOException e) {
+                    throw new UsageException("cannot read --config " + value + ": " + e);
+                }
+                return true;
+            }
+            case "--conf" -> {
+                CommandLineValues.putKeyValue(fromCommandLine, value);
+                return true;
+            }
+            default -> {
+                return false;
             }
         }
+    }
+
+    /**
+     * The options given, lowest precedence first: the environment, the {@code --config} files (a
+     * later one wins), the {@code --conf} settings.
+     */
+    public Map<String, String> settings(Map<String, String> environment) {
+        Map<String, String> settings = fromEnvironment(environment);
+        settings.putAll(fromFiles);
         settings.putAll(fromCommandLine);
-        return Configuration.fromMap(settings);
+        return settings;
+    }
+
+    /** The job's own command line ({@code flink run ... [--config FILE] [--conf K=V]}). */
+    public static Configuration fromArgs(String[] args, Map<String, String> environment)
+            throws UsageException {
+        JobConfiguration options = new JobConfiguration();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (!options.take(flag, CommandLineValues.valueAfter(args, i++))) {
+                throw new UsageException(
+                        "unknown option " + flag + " (use --config FILE and --conf KEY=VALUE)");
+            }
+        }
+        return Configuration.fromMap(options.settings(environment));
     }
 
     /** The settings the environment gives: the caller-key secret, when set. */
-    public static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    private static Map<String, String> fromEnvironment(Map<String, String> environment) {
         Map<String, String> settings = new LinkedHashMap<>();
         String secret = environment.get(CALLER_KEY_SECRET_VARIABLE);
         if (secret != null && !secret.isBlank()) {

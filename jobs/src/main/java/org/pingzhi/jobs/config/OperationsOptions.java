@@ -38,5 +38,19 @@ public final class OperationsOptions {
                     .defaultValue(StateBackend.HASHMAP)
                     .withDescription("HASHMAP (heap) or ROCKSDB (disk, incremental checkpoints).");
 
+    /**
+     * Flink's default depends on the parallelism (128 up to a parallelism of 85, more above), so a
+     * job rescaled past it could no longer restore its state; fixed here, it is part of the state's
+     * shape: keyed state is split into this many key groups.
+     */
+    public static final ConfigOption<Integer> MAX_PARALLELISM =
+            ConfigOptions.key("pingzhi.state.max-parallelism")
+                    .intType()
+                    .defaultValue(128)
+                    .withDescription(
+                            "Number of key groups of the keyed state: the highest parallelism the"
+                                    + " job can ever be scaled to. Changing it makes existing"
+                                    + " checkpoints and savepoints unrestorable.");
+
     private OperationsOptions() {}
 }

@@ -1,7 +1,6 @@
 package org.pingzhi.jobs.replay;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pingzhi.jobs.config.CommandLineValues;
 import org.pingzhi.jobs.config.JobConfiguration;
@@ -15,7 +14,7 @@ import org.pingzhi.jobs.config.UsageException;
  * @param outputDirectory where the output files go
  * @param policy an SLA policy file, or null for the shipped default (600 s for every incident)
  * @param parallelism the job's parallelism
- * @param configuration further {@code key=value} settings
+ * @param configuration the job options ({@code --config}, {@code --conf}, the environment)
  */
 public record ReplayArguments(
         Path hotline,
@@ -40,26 +39,28 @@ public record ReplayArguments(
                     "  --out DIR           output directory (created if missing)",
                     "  --policy FILE       SLA policy (JSON); default: 600 s for every incident",
                     "  --parallelism N     job parallelism (default 2)",
-                    "  --conf KEY=VALUE    any configuration option, repeatable",
-                    "",
-                    "The caller-key secret comes from the environment variable "
-                            + JobConfiguration.CALLER_KEY_SECRET_VARIABLE
-                            + ", never from the command line,",
-                    "where other users of the machine can read it.");
+                    JobConfiguration.USAGE_LINES);
 
-    public static ReplayArguments parse(String... args) throws UsageException {
+    /**
+     * @param environment the process environment (the caller-key secret)
+     */
+    public static ReplayArguments parse(Map<String, String> environment, String... args)
+            throws UsageException {
         Path hotline = null;
         Path police = null;
         Path out = null;
         Path policy = null;
         int parallelism = 2;
-        Map<String, String> configuration = new LinkedHashMap<>();
+        JobConfiguration options = new JobConfiguration();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new UsageException("");
             }
             String value = CommandLineValues.valueAfter(args, i++);
+            if (options.take(flag, value)) {
+                continue;
+            }
             switch (flag) {
                 case "--hotline" -> hotline = Path.of(value);
                 case "--police" -> police = Path.of(value);
@@ -67,21 +68,14 @@ public record ReplayArguments(
                 case "--policy" -> policy = Path.of(value);
                 case "--parallelism" ->
                         parallelism = CommandLineValues.positiveInt(flag, value, 1024);
-                case "--conf" -> CommandLineValues.putKeyValue(configuration, value);
                 default -> throw new UsageException("unknown option " + flag);
             }
         }
         requireFlag(hotline, "--hotline FILE");
         requireFlag(police, "--police FILE");
         requireFlag(out, "--out DIR");
-        return new ReplayArguments(hotline, police, out, policy, parallelism, configuration);
-    }
-
-    /** These arguments with the settings of the environment under them (the caller-key secret). */
-    public ReplayArguments withEnvironment(Map<String, String> environment) {
-        Map<String, String> settings = JobConfiguration.fromEnvironment(environment);
-        settings.putAll(configuration);
-        return new ReplayArguments(hotline, police, outputDirectory, policy, parallelism, settings);
+        return new ReplayArguments(
+                hotline, police, out, policy, parallelism, options.settings(environment));
     }
 
     private static void requireFlag(Object value, String flag) throws UsageException {

@@ -3,6 +3,7 @@ package org.pingzhi.jobs.replay;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.pingzhi.jobs.config.UsageException;
 
 /** {@code pingzhi replay}: the command-center job over history files. */
@@ -11,14 +12,15 @@ public final class ReplayCommand {
     private ReplayCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Runs a replay; returns the process exit code (0 done, 1 failed, 2 bad command line). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(
+            String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         ReplayArguments arguments;
         try {
-            arguments = ReplayArguments.parse(args).withEnvironment(System.getenv());
+            arguments = ReplayArguments.parse(environment, args);
         } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 err.println("pingzhi replay: " + e.getMessage());

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pingzhi.jobs.local.ElasticsearchProbe;
-import org.pingzhi.jobs.local.ElasticsearchServer;
-import org.pingzhi.jobs.local.FileTrees;
-import org.pingzhi.jobs.local.ServerUser;
+import org.pingzhi.devstack.ElasticsearchProbe;
+import org.pingzhi.devstack.ElasticsearchServer;
+import org.pingzhi.devstack.FileTrees;
+import org.pingzhi.devstack.ServerUser;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pingzhi.jobs.local.ElasticsearchServer;
+import org.pingzhi.devstack.ElasticsearchServer;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 
 /** A server that cannot start fails fast, with its own words in the exception. */

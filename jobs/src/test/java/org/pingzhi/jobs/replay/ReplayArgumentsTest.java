@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplayArgumentsTest {
@@ -12,6 +13,7 @@ class ReplayArgumentsTest {
     void parsesEveryOption() throws Exception {
         ReplayArguments arguments =
                 ReplayArguments.parse(
+                        Map.of(),
                         "--hotline",
                         "h.jsonl",
                         "--police",
@@ -40,7 +42,7 @@ class ReplayArgumentsTest {
     @Test
     void defaultsToTheShippedPolicyAndParallelismTwo() throws Exception {
         ReplayArguments arguments =
-                ReplayArguments.parse("--hotline", "h", "--police", "p", "--out", "o");
+                ReplayArguments.parse(Map.of(), "--hotline", "h", "--police", "p", "--out", "o");
 
         assertThat(arguments.policy()).isNull();
         assertThat(arguments.parallelism()).isEqualTo(2);
@@ -48,15 +50,16 @@ class ReplayArgumentsTest {
 
     @Test
     void namesWhatIsMissingOrWrong() {
-        assertThatThrownBy(() -> ReplayArguments.parse("--police", "p", "--out", "o"))
+        assertThatThrownBy(() -> ReplayArguments.parse(Map.of(), "--police", "p", "--out", "o"))
                 .hasMessageContaining("--hotline");
-        assertThatThrownBy(() -> ReplayArguments.parse("--hotline", "h", "--police", "p"))
+        assertThatThrownBy(() -> ReplayArguments.parse(Map.of(), "--hotline", "h", "--police", "p"))
                 .hasMessageContaining("--out");
-        assertThatThrownBy(() -> ReplayArguments.parse("--hotline"))
+        assertThatThrownBy(() -> ReplayArguments.parse(Map.of(), "--hotline"))
                 .hasMessageContaining("needs a value");
         assertThatThrownBy(
                         () ->
                                 ReplayArguments.parse(
+                                        Map.of(),
                                         "--hotline",
                                         "h",
                                         "--police",
@@ -66,7 +69,7 @@ class ReplayArgumentsTest {
                                         "--parallelism",
                                         "0"))
                 .hasMessageContaining("from 1 to");
-        assertThatThrownBy(() -> ReplayArguments.parse("--speed", "3"))
+        assertThatThrownBy(() -> ReplayArguments.parse(Map.of(), "--speed", "3"))
                 .hasMessageContaining("unknown option --speed");
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import org.pingzhi.common.json.Json;
-import org.pingzhi.jobs.local.ElasticsearchProbe;
-import org.pingzhi.jobs.local.ElasticsearchServer;
-import org.pingzhi.jobs.local.FileTrees;
+import org.pingzhi.devstack.ElasticsearchProbe;
+import org.pingzhi.devstack.ElasticsearchServer;
+import org.pingzhi.devstack.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,0 @@
-package org.pingzhi.jobs.simulate;
-
-/** Who called: synthetic, but shaped like the real thing. Either part may be unknown (null). */
-record Caller(String name, String phone) {}
