@@ -1,0 +1,45 @@
+package org.pingzhi.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pingzhi.common.json.Json;
+
+/**
+ * The raw ceiling of a replay on one thread: read both input files and parse every line into a
+ * Jackson tree, nothing else.
+ */
+final class ParseCeiling {
+
+    /** Lines read and parsed (a malformed line counts: its parse was attempted) and the time. */
+    record Result(long lines, double seconds) {
+        double linesPerSecond() {
+            return lines / seconds;
+        }
+    }
+
+    private ParseCeiling() {}
+
+    static Result measure(Path... files) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        long lines = 0;
+        long started = System.nanoTime();
+        for (Path file : files) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines++;
+                    try {
+                        mapper.readTree(line);
+                    } catch (JsonProcessingException malformed) {
+                        // the simulator writes a few malformed lines on purpose
+                    }
+                }
+            }
+        }
+        return new Result(lines, (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,127 @@
+package org.pingzhi.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.pingzhi.common.model.RawRecord;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.normalize.NormalizeResult;
+import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.jobs.graph.OutputTags;
+import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.sla.SlaPolicy;
+
+/**
+ * The lifecycle state held per open incident: a sample of the input's records goes through the
+ * lifecycle operator (Flink's keyed operator harness) without any watermark, so no deadline or
+ * cleanup fires and every incident of the sample stays open; the keyed state of a snapshot
+ * (records, emitted outputs, timers) divided by the number of incidents is the figure.
+ */
+final class StateFootprint {
+
+    /** Lines taken from the start of each input file. */
+    static final int SAMPLE_LINES_PER_FILE = 20_000;
+
+    /** Bytes per open incident with the HashMap backend and with RocksDB (incremental, as live). */
+    record Result(int openIncidents, long heapBytesPerIncident, long rocksDbBytesPerIncident) {}
+
+    private StateFootprint() {}
+
+    static Result measure(BenchInput input, Path work) throws Exception {
+        List<UnifiedEvent> sample = new ArrayList<>();
+        Normalizer normalizer = Normalizer.fromConfiguration(new Configuration());
+        sample.addAll(acceptedRecords(input.hotline(), Source.HOTLINE_12345, normalizer));
+        sample.addAll(acceptedRecords(input.police(), Source.POLICE_110, normalizer));
+        Set<String> incidents = new HashSet<>();
+        sample.forEach(record -> incidents.add(record.incidentId()));
+        Path checkpoints = work.resolve("state-footprint");
+        try {
+            long heap = keyedStateBytes(sample, new HashMapStateBackend(), checkpoints);
+            long rocksDb =
+                    keyedStateBytes(sample, new EmbeddedRocksDBStateBackend(true), checkpoints);
+            return new Result(
+                    incidents.size(), heap / incidents.size(), rocksDb / incidents.size());
+        } finally {
+            BenchInput.deleteRecursively(checkpoints);
+        }
+    }
+
+    private static List<UnifiedEvent> acceptedRecords(
+            Path file, Source source, Normalizer normalizer) throws IOException {
+        List<UnifiedEvent> accepted = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            for (long offset = 0; line != null && offset < SAMPLE_LINES_PER_FILE; offset++) {
+                RawRecord raw =
+                        new RawRecord(
+                                source.defaultTopic(),
+                                0,
+                                offset,
+                                line.getBytes(StandardCharsets.UTF_8));
+                if (normalizer.normalize(source, raw) instanceof NormalizeResult.Accepted ok) {
+                    accepted.add(ok.event());
+                }
+                line = reader.readLine();
+            }
+        }
+        return accepted;
+    }
+
+    private static long keyedStateBytes(
+            List<UnifiedEvent> sample, StateBackend backend, Path checkpoints) throws Exception {
+        return keyedStateBytes(
+                sample,
+                new IncidentLifecycleFunction(
+                        SlaPolicy.defaultPolicy(),
+                        LifecycleSettings.live(),
+                        OutputTags.DEAD_LETTERS),
+                backend,
+                checkpoints);
+    }
+
+    private static <O> long keyedStateBytes(
+            List<UnifiedEvent> sample,
+            KeyedProcessFunction<String, UnifiedEvent, O> lifecycle,
+            StateBackend backend,
+            Path checkpoints)
+            throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, O> harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(lifecycle),
+                        UnifiedEvent::incidentId,
+                        Types.STRING);
+        try {
+            harness.setStateBackend(backend);
+            // on files: the in-memory checkpoint storage refuses state over a few MiB
+            harness.setCheckpointStorage(
+                    new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
+            harness.open();
+            for (UnifiedEvent record : sample) {
+                harness.processElement(record, record.eventTime());
+            }
+            OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+            return snapshot.getManagedKeyedState().getStateSize()
+                    + snapshot.getRawKeyedState().getStateSize();
+        } finally {
+            harness.close();
+        }
+    }
+}
