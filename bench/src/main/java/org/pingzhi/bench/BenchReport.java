@@ -33,7 +33,7 @@ final class BenchReport {
                 number(state.heapBytesPerIncident())
                         + " B heap / "
                         + number(state.rocksDbBytesPerIncident())
-                        + " B RocksDB ("
+                        + " B RocksDB snapshot ("
                         + number(state.openIncidents())
                         + " incidents)");
         rows.put("cores", Integer.toString(cores));

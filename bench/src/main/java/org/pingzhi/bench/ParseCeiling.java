@@ -2,16 +2,16 @@ package org.pingzhi.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.jobs.replay.JsonlLineReader;
 
 /**
  * The raw ceiling of a replay on one thread: read both input files and parse every line into a
- * Jackson tree, nothing else.
+ * Jackson tree, nothing else. Lines are split as the replay splits them, undecoded ({@link
+ * JsonlLineReader}), so a line that is not UTF-8 is parsed (and fails) as in the replay.
  */
 final class ParseCeiling {
 
@@ -29,11 +29,13 @@ final class ParseCeiling {
         long lines = 0;
         long started = System.nanoTime();
         for (Path file : files) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            try (JsonlLineReader reader = new JsonlLineReader(Files.newInputStream(file))) {
+                for (JsonlLineReader.Line line = reader.next();
+                        line != null;
+                        line = reader.next()) {
                     lines++;
                     try {
-                        mapper.readTree(line);
+                        mapper.readTree(line.bytes());
                     } catch (JsonProcessingException malformed) {
                         // the simulator writes a few malformed lines on purpose
                     }

@@ -1,8 +1,6 @@
 package org.pingzhi.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.pingzhi.common.model.RawRecord;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
@@ -27,6 +24,7 @@ import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.replay.JsonlLineReader;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /**
@@ -67,19 +65,14 @@ final class StateFootprint {
     private static List<UnifiedEvent> acceptedRecords(
             Path file, Source source, Normalizer normalizer) throws IOException {
         List<UnifiedEvent> accepted = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            for (long offset = 0; line != null && offset < SAMPLE_LINES_PER_FILE; offset++) {
-                RawRecord raw =
-                        new RawRecord(
-                                source.defaultTopic(),
-                                0,
-                                offset,
-                                line.getBytes(StandardCharsets.UTF_8));
-                if (normalizer.normalize(source, raw) instanceof NormalizeResult.Accepted ok) {
+        try (JsonlLineReader reader = new JsonlLineReader(Files.newInputStream(file))) {
+            for (JsonlLineReader.Line line = reader.next();
+                    line != null && line.number() < SAMPLE_LINES_PER_FILE;
+                    line = reader.next()) {
+                if (normalizer.normalize(source, line.toRawRecord(source.defaultTopic()))
+                        instanceof NormalizeResult.Accepted ok) {
                     accepted.add(ok.event());
                 }
-                line = reader.readLine();
             }
         }
         return accepted;

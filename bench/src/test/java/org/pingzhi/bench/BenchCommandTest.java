@@ -44,7 +44,7 @@ class BenchCommandTest {
                 .containsPattern("(?m)^peak RSS +[1-9][0-9,]* MiB \\(-Xmx256m\\)$")
                 .containsPattern(
                         "(?m)^state per open incident +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
-                                + " RocksDB \\([1-9][0-9,]* incidents\\)$")
+                                + " RocksDB snapshot \\([1-9][0-9,]* incidents\\)$")
                 .containsPattern("(?m)^cores +[1-9][0-9]*$");
     }
 
