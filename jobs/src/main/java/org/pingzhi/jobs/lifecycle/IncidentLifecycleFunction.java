@@ -20,6 +20,7 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.SlaEvaluator;
+import org.pingzhi.jobs.sla.SlaInput;
 import org.pingzhi.jobs.sla.SlaOutcome;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.slf4j.Logger;
@@ -244,7 +245,9 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
         long judgedAt = memo.judgeAt(Math.max(now, timeReached));
         timeReached = judgedAt;
-        SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), judgedAt);
+        SlaInput input = state.slaInput();
+        SlaOutcome sla =
+                SlaEvaluator.evaluate(input, policy.targetMillis(input.subject()), judgedAt);
         if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
             RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
         }
