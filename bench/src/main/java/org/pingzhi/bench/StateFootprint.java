@@ -21,7 +21,6 @@ import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
-import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.replay.JsonlLineReader;
@@ -82,10 +81,7 @@ final class StateFootprint {
             List<UnifiedEvent> sample, StateBackend backend, Path checkpoints) throws Exception {
         return keyedStateBytes(
                 sample,
-                new IncidentLifecycleFunction(
-                        SlaPolicy.defaultPolicy(),
-                        LifecycleSettings.live(),
-                        OutputTags.DEAD_LETTERS),
+                new IncidentLifecycleFunction(SlaPolicy.defaultPolicy(), LifecycleSettings.live()),
                 backend,
                 checkpoints);
     }

@@ -37,18 +37,17 @@ public final class CommandCenterGraph {
                         .keyBy(UnifiedEvent::incidentId)
                         .process(
                                 new IncidentLifecycleFunction(
-                                        settings.slaPolicy(),
-                                        settings.lifecycle(),
-                                        OutputTags.DEAD_LETTERS))
-                        .uid("incident-lifecycle")
-                        .name("Incident lifecycle and SLA");
+                                        settings.slaPolicy(), settings.lifecycle()))
+                        .uid(IncidentLifecycleFunction.UID)
+                        .name(IncidentLifecycleFunction.NAME);
 
         DataStream<DeadLetter> deadLetters =
                 hotlineEvents
                         .getSideOutput(DeadLetterSplit.DEAD_LETTERS)
                         .union(
                                 policeEvents.getSideOutput(DeadLetterSplit.DEAD_LETTERS),
-                                incidentDocuments.getSideOutput(OutputTags.DEAD_LETTERS));
+                                incidentDocuments.getSideOutput(
+                                        IncidentLifecycleFunction.DEAD_LETTERS));
 
         return new CommandCenterStreams(incidentDocuments, deadLetters);
     }

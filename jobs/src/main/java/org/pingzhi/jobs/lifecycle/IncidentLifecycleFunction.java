@@ -20,6 +20,7 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.SlaEvaluator;
+import org.pingzhi.jobs.sla.SlaInput;
 import org.pingzhi.jobs.sla.SlaOutcome;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.slf4j.Logger;
@@ -54,11 +55,16 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
 
     public static final String NAME = "Incident lifecycle and SLA";
 
+    /** Records the lifecycle can no longer place ({@code INCIDENT_EXPIRED}), with the reason. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("lifecycle-dead-letters") {
+                private static final long serialVersionUID = 1L;
+            };
+
     private static final Logger LOG = LoggerFactory.getLogger(IncidentLifecycleFunction.class);
 
     private final SlaPolicy policy;
     private final LifecycleSettings settings;
-    private final OutputTag<DeadLetter> deadLetters;
 
     private transient MapState<String, UnifiedEvent> records;
     private transient ValueState<EmittedOutputs> emitted;
@@ -76,15 +82,9 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
 
     private transient ListState<Long> timeReachedState;
 
-    /**
-     * @param deadLetters the side output for records too old to place (the graph's dead letters;
-     *     passed in, as this package must not depend on the graph that wires it)
-     */
-    public IncidentLifecycleFunction(
-            SlaPolicy policy, LifecycleSettings settings, OutputTag<DeadLetter> deadLetters) {
+    public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
         this.policy = policy;
         this.settings = settings;
-        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -136,7 +136,8 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         if (newIncident
                 && settings.expired(record, Math.max(settings.now(watermark), timeReached))) {
             expiredRecords.inc();
-            ctx.output(deadLetters, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
+            ctx.output(
+                    DEAD_LETTERS, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
             return;
         }
         if (store(record, kept)) {
@@ -244,7 +245,9 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
         long judgedAt = memo.judgeAt(Math.max(now, timeReached));
         timeReached = judgedAt;
-        SlaOutcome sla = SlaEvaluator.evaluate(state, policy.targetMillis(state), judgedAt);
+        SlaInput input = state.slaInput();
+        SlaOutcome sla =
+                SlaEvaluator.evaluate(input, policy.targetMillis(input.subject()), judgedAt);
         if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
             RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
         }

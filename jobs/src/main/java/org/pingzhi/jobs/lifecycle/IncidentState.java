@@ -3,6 +3,8 @@ package org.pingzhi.jobs.lifecycle;
 import java.util.List;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedStatus;
+import org.pingzhi.jobs.sla.SlaInput;
+import org.pingzhi.jobs.sla.SlaSubject;
 
 /**
  * An incident as its set of records says it is (see {@link IncidentFold}).
@@ -43,6 +45,13 @@ public record IncidentState(
 
     public Long cancelledAt() {
         return milestones.cancelledAt();
+    }
+
+    /** What the SLA is decided on; a handed-over incident is looked up by its own source, 110. */
+    public SlaInput slaInput() {
+        SlaSubject subject =
+                new SlaSubject(ownSource, report.category(), report.priority(), report.townCode());
+        return new SlaInput(subject, reportedAt, respondedAt(), cancelledAt());
     }
 
     /** CLOSED or CANCELLED: only retention keeps the incident now. */

@@ -3,10 +3,9 @@ package org.pingzhi.jobs.sla;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 
 /**
- * The response SLA of the contract as a pure function of an incident's state, its target and the
+ * The response SLA of the contract as a pure function of an incident's clock, its target and the
  * current event time.
  *
  * <p>With r the response (earliest ON_SCENE/RESOLVED/CLOSED), c the cancellation and s = min(r, c)
@@ -28,10 +27,10 @@ public final class SlaEvaluator {
 
     private SlaEvaluator() {}
 
-    public static SlaOutcome evaluate(IncidentState state, long targetMillis, long now) {
-        SlaTimeline timeline = new SlaTimeline(state.reportedAt(), targetMillis);
-        Long responded = state.respondedAt();
-        Long cancelled = state.cancelledAt();
+    public static SlaOutcome evaluate(SlaInput input, long targetMillis, long now) {
+        SlaTimeline timeline = new SlaTimeline(input.clockStart(), targetMillis);
+        Long responded = input.respondedAt();
+        Long cancelled = input.cancelledAt();
         Long stoppedAt = earliest(responded, cancelled);
         boolean cancelledFirst = cancelled != null && (responded == null || cancelled < responded);
         boolean voided = cancelledFirst && cancelled <= timeline.deadline();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 
 /**
  * The response targets: rules matched in order on an incident's own source, unified category,
@@ -117,8 +116,8 @@ public final class SlaPolicy implements Serializable {
         return defaultTargetSeconds;
     }
 
-    public long targetMillis(IncidentState state) {
-        return targetSeconds(SlaSubject.of(state)) * 1000L;
+    public long targetMillis(SlaSubject subject) {
+        return targetSeconds(subject) * 1000L;
     }
 
     public int defaultTargetSeconds() {

@@ -5,7 +5,6 @@ import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.directory.TownKind;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.Source;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 
 /**
  * What an SLA policy looks an incident up by.
@@ -16,14 +15,6 @@ import org.pingzhi.jobs.lifecycle.IncidentState;
  * @param townCode the town's code
  */
 public record SlaSubject(Source source, String category, Priority priority, String townCode) {
-
-    public static SlaSubject of(IncidentState state) {
-        return new SlaSubject(
-                state.ownSource(),
-                state.report().category(),
-                state.report().priority(),
-                state.report().townCode());
-    }
 
     /** The kind of the incident's town (towns.tsv), or null for a code not in it. */
     public TownKind townKind() {

@@ -23,7 +23,8 @@ class EmissionPlannerTest {
     private List<Document> plan(long now, UnifiedEvent... arriving) {
         records.addAll(List.of(arriving));
         IncidentState state = IncidentFold.fold("110-J1", records);
-        return EmissionPlanner.plan(state, SlaEvaluator.evaluate(state, 10 * MINUTE, now), emitted);
+        return EmissionPlanner.plan(
+                state, SlaEvaluator.evaluate(state.slaInput(), 10 * MINUTE, now), emitted);
     }
 
     private static Document find(List<Document> documents, String kindAndId) {

@@ -138,7 +138,7 @@ class IncidentArrivalOrderPropertyTest {
             Map<String, Document> latest, List<UnifiedEvent> records, long horizon) {
         String id = records.get(0).incidentId();
         IncidentState state = ReferenceFold.fold(id, records);
-        SlaOutcome outcome = SlaEvaluator.evaluate(state, TARGET, horizon);
+        SlaOutcome outcome = SlaEvaluator.evaluate(state.slaInput(), TARGET, horizon);
         ReferenceFold.Sla sla = ReferenceFold.sla(state, TARGET, horizon);
 
         JsonNode incident = LifecycleHarness.json(latest.get("INCIDENT/" + id));

@@ -21,7 +21,6 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 class IncidentLifecycleFunctionTest {
@@ -593,8 +592,7 @@ class IncidentLifecycleFunctionTest {
     void theFunctionCanBeShippedToTheCluster() throws Exception {
         SlaPolicy tiered = SlaPolicy.fromResource("sla/example-tiered-policy.json");
         IncidentLifecycleFunction function =
-                new IncidentLifecycleFunction(
-                        tiered, LifecycleSettings.replay(DEADLINE), OutputTags.DEAD_LETTERS);
+                new IncidentLifecycleFunction(tiered, LifecycleSettings.replay(DEADLINE));
 
         assertThat(InstantiationUtil.clone(function)).isNotNull();
         assertThat(InstantiationUtil.clone(tiered).rules()).isEqualTo(tiered.rules());

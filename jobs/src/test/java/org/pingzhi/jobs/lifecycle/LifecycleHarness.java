@@ -15,7 +15,6 @@ import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.jobs.graph.OutputTags;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /**
@@ -35,9 +34,7 @@ final class LifecycleHarness {
             throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new IncidentLifecycleFunction(
-                                        policy, settings, OutputTags.DEAD_LETTERS)),
+                        new KeyedProcessOperator<>(new IncidentLifecycleFunction(policy, settings)),
                         UnifiedEvent::incidentId,
                         Types.STRING);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
@@ -88,8 +85,9 @@ final class LifecycleHarness {
     /** The records dead-lettered so far. */
     List<DeadLetter> deadLetters() {
         List<DeadLetter> letters = new ArrayList<>();
-        if (harness.getSideOutput(OutputTags.DEAD_LETTERS) != null) {
-            harness.getSideOutput(OutputTags.DEAD_LETTERS).forEach(r -> letters.add(r.getValue()));
+        if (harness.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS) != null) {
+            harness.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS)
+                    .forEach(r -> letters.add(r.getValue()));
         }
         return letters;
     }

@@ -84,7 +84,7 @@ class LifecycleStateDescriptorsTest {
         IncidentSummary summary =
                 IncidentSummary.of(
                         state,
-                        SlaEvaluator.evaluate(state, 600_000, minutes(60)),
+                        SlaEvaluator.evaluate(state.slaInput(), 600_000, minutes(60)),
                         records,
                         minutes(60));
         TypeSerializer<IncidentSummary> serializer =

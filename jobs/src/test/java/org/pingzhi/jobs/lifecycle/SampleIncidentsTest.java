@@ -105,8 +105,8 @@ class SampleIncidentsTest {
                                     IncidentDocument.render(
                                             state,
                                             SlaEvaluator.evaluate(
-                                                    state,
-                                                    policy.targetMillis(state),
+                                                    state.slaInput(),
+                                                    policy.targetMillis(state.slaInput().subject()),
                                                     SampleRecords.HORIZON))));
                 });
 

@@ -29,7 +29,7 @@ class IncidentDocumentTest {
     }
 
     private static Document render(IncidentState state, long now) {
-        return IncidentDocument.render(state, SlaEvaluator.evaluate(state, TARGET, now));
+        return IncidentDocument.render(state, SlaEvaluator.evaluate(state.slaInput(), TARGET, now));
     }
 
     private static final IncidentState HANDED_OVER =

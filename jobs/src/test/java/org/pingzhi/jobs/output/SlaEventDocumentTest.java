@@ -28,7 +28,8 @@ class SlaEventDocumentTest {
                                     .town("新仓镇")
                                     .build(),
                             police("J2", "ARRIVED", minutes(13.5)).town("新仓镇").build()));
-    private static final SlaOutcome SLA = SlaEvaluator.evaluate(STATE, 10 * MINUTE, minutes(30));
+    private static final SlaOutcome SLA =
+            SlaEvaluator.evaluate(STATE.slaInput(), 10 * MINUTE, minutes(30));
 
     @Test
     void anEventHasTheContractsFieldsAndADeterministicId() throws Exception {

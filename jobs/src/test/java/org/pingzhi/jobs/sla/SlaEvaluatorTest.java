@@ -36,7 +36,7 @@ class SlaEvaluatorTest {
     }
 
     private static SlaOutcome evaluate(Long respondedAt, Long cancelledAt, long now) {
-        return SlaEvaluator.evaluate(incident(respondedAt, cancelledAt), TARGET, now);
+        return SlaEvaluator.evaluate(incident(respondedAt, cancelledAt).slaInput(), TARGET, now);
     }
 
     @Test

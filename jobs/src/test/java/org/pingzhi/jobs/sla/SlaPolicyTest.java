@@ -101,7 +101,7 @@ class SlaPolicyTest {
                                 hotline("PH4", "CREATE", minutes(3)).linkedTo("J4").build(),
                                 hotline("PH4", "ASSIGN", minutes(4)).linkedTo("J4").build()));
 
-        assertThat(policy.targetMillis(handedOver)).isEqualTo(300_000);
+        assertThat(policy.targetMillis(handedOver.slaInput().subject())).isEqualTo(300_000);
     }
 
     @Test
@@ -122,7 +122,7 @@ class SlaPolicyTest {
                         """,
                         "test");
 
-        assertThat(policy.targetMillis(fire)).isEqualTo(420_000);
+        assertThat(policy.targetMillis(fire.slaInput().subject())).isEqualTo(420_000);
     }
 
     @Test
