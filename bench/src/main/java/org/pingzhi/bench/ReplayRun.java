@@ -55,6 +55,8 @@ final class ReplayRun {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        // A Flink job out of heap can hang in its own shutdown instead of exiting: fail fast.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         Optional.ofNullable(System.getProperty(LOG4J_PROPERTY))
                 .ifPresent(config -> command.add("-D" + LOG4J_PROPERTY + "=" + config));
         command.add("-cp");
