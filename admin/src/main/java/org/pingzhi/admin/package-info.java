@@ -1,0 +1,2 @@
+/** Operators' commands against a running cluster: installing templates and dashboards. */
+package org.pingzhi.admin;
