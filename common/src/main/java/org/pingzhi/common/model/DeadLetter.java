@@ -15,6 +15,9 @@ package org.pingzhi.common.model;
  * @param originalBytes of a {@code TOO_LARGE} record, its whole length in bytes; otherwise null
  * @param sha256 of a {@code TOO_LARGE} record, the SHA-256 of all its bytes in lower-case hex;
  *     otherwise null
+ * @param readAt when the record was written to its Kafka topic (the record's timestamp), epoch
+ *     milliseconds, so that bad input can be charted by when it came; null when that is unknown
+ *     (read from a replay file, or a Kafka record without a timestamp)
  */
 public record DeadLetter(
         ReasonCode reason,
@@ -25,7 +28,23 @@ public record DeadLetter(
         String value,
         String valueBase64,
         Long originalBytes,
-        String sha256) {
+        String sha256,
+        Long readAt) {
+
+    /** This dead letter, read at {@code readAt}. */
+    public DeadLetter withReadAt(Long readAt) {
+        return new DeadLetter(
+                reason,
+                message,
+                topic,
+                partition,
+                offset,
+                value,
+                valueBase64,
+                originalBytes,
+                sha256,
+                readAt);
+    }
 
     /** Deterministic id, so that a replay or restart overwrites rather than duplicates. */
     public String id() {

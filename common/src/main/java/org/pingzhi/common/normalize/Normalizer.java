@@ -109,6 +109,7 @@ public final class Normalizer implements Serializable {
                 text,
                 text == null ? Base64.getEncoder().encodeToString(record.value()) : null,
                 null,
+                null,
                 null);
     }
 }

@@ -46,7 +46,8 @@ final class TooLargeRecords {
                 text,
                 text == null ? Base64.getEncoder().encodeToString(kept) : null,
                 record.length(),
-                record.isTruncated() ? record.sha256() : Sha256.hex(record.value()));
+                record.isTruncated() ? record.sha256() : Sha256.hex(record.value()),
+                null);
     }
 
     /**

@@ -68,6 +68,7 @@ class NormalizerRejectionTest {
                                     text,
                                     null,
                                     null,
+                                    null,
                                     null));
         }
 

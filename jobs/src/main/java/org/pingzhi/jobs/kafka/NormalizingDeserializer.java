@@ -15,7 +15,8 @@ import org.pingzhi.jobs.normalize.NormalizedRecords;
 /**
  * Normalizes each Kafka record of one source as it is read, so that the source can take event time
  * from the event, per partition. A record without a value becomes an empty one, so it is
- * dead-lettered rather than lost.
+ * dead-lettered rather than lost. A dead letter carries the Kafka record's timestamp as the time it
+ * was read.
  */
 public final class NormalizingDeserializer
         implements KafkaRecordDeserializationSchema<Either<UnifiedEvent, DeadLetter>> {
@@ -35,7 +36,11 @@ public final class NormalizingDeserializer
             Collector<Either<UnifiedEvent, DeadLetter>> out) {
         byte[] value = record.value() == null ? NO_VALUE : record.value();
         RawRecord raw = new RawRecord(record.topic(), record.partition(), record.offset(), value);
-        out.collect(records.normalize(raw));
+        Either<UnifiedEvent, DeadLetter> normalized = records.normalize(raw);
+        out.collect(
+                normalized.isRight() && record.timestamp() != ConsumerRecord.NO_TIMESTAMP
+                        ? Either.Right(normalized.right().withReadAt(record.timestamp()))
+                        : normalized);
     }
 
     @Override

@@ -34,6 +34,7 @@ final class ExpiredRecords {
                 Json.toString(record),
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
@@ -20,11 +21,12 @@ public final class DeadLetterDocuments {
      * The dead letter as the contract defines it, with the original record, under {@code
      * <topic>:<partition>:<offset>}: for the access-controlled dead-letter topic and replay's
      * {@code deadletter.jsonl}. A dead letter has no trustworthy event time, so it carries none
-     * (0).
+     * (0); {@code readAt}, when known, is when it was read.
      */
     public static Document toDocument(DeadLetter deadLetter) {
-        return new Document(
-                DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(deadLetter), 0L);
+        ObjectNode document = Json.mapper().valueToTree(deadLetter);
+        document.put("readAt", Times.isoOrNull(deadLetter.readAt()));
+        return new Document(DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(document), 0L);
     }
 
     /**
@@ -45,6 +47,7 @@ public final class DeadLetterDocuments {
         document.put("valueMasked", maskedValue(deadLetter.value()));
         document.put("originalBytes", deadLetter.originalBytes());
         document.put("sha256", deadLetter.sha256());
+        document.put("readAt", Times.isoOrNull(deadLetter.readAt()));
         return new Document(DocumentKind.DEAD_LETTER, deadLetter.id(), Json.toString(document), 0L);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.ReasonCode;
@@ -25,6 +26,7 @@ class DeadLetterDocumentsTest {
                     0,
                     16,
                     RECORD,
+                    null,
                     null,
                     null,
                     null);
@@ -48,6 +50,30 @@ class DeadLetterDocumentsTest {
     }
 
     @Test
+    void bothDocumentsCarryTheTimeTheRecordWasRead() throws Exception {
+        DeadLetter read = deadLetter.withReadAt(Times.parseIso("2026-11-28T02:15:30.123Z"));
+
+        for (Document document :
+                List.of(
+                        DeadLetterDocuments.toDocument(read),
+                        DeadLetterDocuments.toIndexedDocument(read))) {
+            JsonNode json = Json.mapper().readTree(document.json());
+            assertThat(json.get("readAt").asText()).isEqualTo("2026-11-28T02:15:30.123Z");
+        }
+    }
+
+    @Test
+    void aDeadLetterReadFromAFileHasNoReadTime() throws Exception {
+        for (Document document :
+                List.of(
+                        DeadLetterDocuments.toDocument(deadLetter),
+                        DeadLetterDocuments.toIndexedDocument(deadLetter))) {
+            JsonNode json = Json.mapper().readTree(document.json());
+            assertThat(json.get("readAt").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void bothDocumentsOfATooLargeRecordCarryItsLengthAndHash() throws Exception {
         String hash = "0f".repeat(32);
         DeadLetter tooLarge =
@@ -60,7 +86,8 @@ class DeadLetterDocumentsTest {
                         "\u0001".repeat(65_536),
                         null,
                         200_000L,
-                        hash);
+                        hash,
+                        null);
 
         for (Document document :
                 List.of(

@@ -138,6 +138,7 @@ class WallClockAwareWatermarksTest {
                 "{}",
                 null,
                 null,
+                null,
                 null);
     }
 
