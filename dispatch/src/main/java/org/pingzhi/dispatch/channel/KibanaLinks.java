@@ -3,12 +3,14 @@ package org.pingzhi.dispatch.channel;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Links into Kibana's Discover filtered to alerts by id (a KQL query in the app state, written in
- * Rison, which Discover runs against its default data view, {@code pingzhi-alerts*} in the shipped
+ * Links into Kibana's Discover filtered to alerts (a KQL query in the app state, written in Rison,
+ * which Discover runs against its default data view, {@code pingzhi-alerts*} in the shipped
  * dashboards).
  */
 public final class KibanaLinks {
@@ -24,24 +26,36 @@ public final class KibanaLinks {
     }
 
     public URI alert(String alertId) {
-        return alerts(java.util.List.of(alertId));
+        return alerts(List.of(alertId));
     }
 
     /** Discover showing exactly these alerts. */
     public URI alerts(Collection<String> alertIds) {
-        String kql =
+        return discover(
                 alertIds.stream()
-                        .map(
-                                id ->
-                                        "alertId:\""
-                                                + id.replace("\\", "\\\\").replace("\"", "\\\"")
-                                                + "\"")
-                        .collect(Collectors.joining(" or "));
+                        .map(id -> "alertId:" + kqlString(id))
+                        .collect(Collectors.joining(" or ")));
+    }
+
+    /** Discover showing the alerts fired from {@code from} to {@code to}, both included. */
+    public URI firedBetween(Instant from, Instant to) {
+        return discover(
+                "firedAt >= "
+                        + kqlString(from.toString())
+                        + " and firedAt <= "
+                        + kqlString(to.toString()));
+    }
+
+    private URI discover(String kql) {
         String appState = "(query:(language:kuery,query:'" + rison(kql) + "'))";
         return URI.create(
                 base
                         + "/app/discover#/?_a="
                         + URLEncoder.encode(appState, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private static String kqlString(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Rison's string escapes: {@code !} and {@code '} are written {@code !!} and {@code !'}. */
