@@ -3,11 +3,8 @@ package org.pingzhi.dispatch.channel;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.pingzhi.dispatch.signing.HmacSha256;
 
 /**
  * The signature of DingTalk's custom robots ("加签"): the string {@code timestamp + "\n" + secret}
@@ -23,7 +20,7 @@ public final class DingTalkSigner {
     public static String sign(String secret, long timestampMillis) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         String toSign = timestampMillis + "\n" + secret;
-        return Base64.getEncoder().encodeToString(hmacSha256(key, toSign));
+        return Base64.getEncoder().encodeToString(HmacSha256.of(key, toSign));
     }
 
     /** {@code webhook} with {@code timestamp} and the URL-encoded {@code sign} appended. */
@@ -36,15 +33,5 @@ public final class DingTalkSigner {
                         + timestampMillis
                         + "&sign="
                         + URLEncoder.encode(sign(secret, timestampMillis), StandardCharsets.UTF_8));
-    }
-
-    static byte[] hmacSha256(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

@@ -51,14 +51,21 @@ public final class HttpDelivery {
     }
 
     private CompletableFuture<DeliveryResult> attempt(OutboundMessage message, int attempt) {
-        HttpRequest request =
-                HttpRequest.newBuilder(message.uriAt(clock.millis()))
-                        .timeout(policy.requestTimeout())
-                        .header("Content-Type", "application/json; charset=utf-8")
-                        .POST(
-                                HttpRequest.BodyPublishers.ofString(
-                                        message.body(), StandardCharsets.UTF_8))
-                        .build();
+        HttpRequest request;
+        try {
+            request =
+                    HttpRequest.newBuilder(message.uriAt(clock.millis()))
+                            .timeout(policy.requestTimeout())
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            message.body(), StandardCharsets.UTF_8))
+                            .build();
+        } catch (IllegalArgumentException e) {
+            // a URL the client cannot take: no attempt can succeed
+            return CompletableFuture.completedFuture(
+                    new DeliveryResult(Outcome.REFUSED, attempt, "cannot send: " + e.getMessage()));
+        }
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> answer(message, response, failure))
                 .thenCompose(answer -> next(message, attempt, answer));
