@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.json.Times;
 
 /**
  * Acknowledgements in the Elasticsearch index {@code pingzhi-acks}, written with {@code _create}
@@ -71,7 +72,7 @@ public final class ElasticsearchAckStore implements AckStore {
         Map<String, String> document = new LinkedHashMap<>();
         document.put("alertId", ack.alertId());
         document.put("who", ack.who());
-        document.put("at", ack.at().toString());
+        document.put("at", Times.iso(ack.at().toEpochMilli()));
         String path =
                 "/"
                         + INDEX
@@ -109,6 +110,15 @@ public final class ElasticsearchAckStore implements AckStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            // a refused connection's exception has no message of its own
+            throw new IOException(
+                    "Elasticsearch at "
+                            + base
+                            + " did not answer ("
+                            + e.getClass().getSimpleName()
+                            + ")",
+                    e);
         }
     }
 }

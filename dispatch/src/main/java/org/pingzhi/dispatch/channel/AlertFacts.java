@@ -1,9 +1,9 @@
 package org.pingzhi.dispatch.channel;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.dispatch.alert.AlertNotice;
 
 /** The facts of an alert by placeholder name, for a generic webhook's {@link BodyTemplate}. */
@@ -48,19 +48,17 @@ public final class AlertFacts {
         facts.put("status", notice.status().name());
         facts.put("townCode", orEmpty(notice.townCode()));
         facts.put("town", texts.townName(notice.townCode()));
-        facts.put("firedAt", notice.firedAt().toString());
+        facts.put("firedAt", Times.iso(notice.firedAt().toEpochMilli()));
         facts.put("firedAtLocal", AlertTexts.localTime(notice.firedAt()));
-        facts.put("resolvedAt", notice.resolvedAt() == null ? "" : instant(notice.resolvedAt()));
+        facts.put(
+                "resolvedAt",
+                notice.resolvedAt() == null ? "" : Times.iso(notice.resolvedAt().toEpochMilli()));
         facts.put("count", notice.count() == null ? "" : notice.count().toString());
         facts.put("incidentIds", String.join(",", notice.incidentIds()));
         facts.put("kibanaUrl", links.kibana().toString());
         facts.put("ackUrl", links.acknowledge() == null ? "" : links.acknowledge().toString());
         facts.put("text", texts.markdown(notice, links));
         return facts;
-    }
-
-    private static String instant(Instant instant) {
-        return instant.toString();
     }
 
     private static String orEmpty(String value) {

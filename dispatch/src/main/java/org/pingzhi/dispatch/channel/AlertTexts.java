@@ -89,27 +89,42 @@ public final class AlertTexts {
 
     /**
      * The text of one message standing in for {@code notices} when a robot's rate limit would
-     * otherwise drop some: each alert on one line, then one Kibana link to all of them.
+     * otherwise drop some: each alert on one line, as many as fit in {@code maxBytes} (UTF-8), the
+     * rest counted; the digest's Kibana link ({@link #digestFooter}) shows them all.
      */
-    public String digestBody(List<AlertNotice> notices) {
-        List<String> lines = new ArrayList<>();
-        lines.add("### 【告警汇总】" + notices.size() + " 条告警(发送频率受限,合并为一条)");
-        for (AlertNotice notice : notices) {
-            lines.add(
-                    "- 【"
-                            + notice.severity().chinese()
-                            + "】"
-                            + notice.title()
-                            + " · "
-                            + townName(notice.townCode())
-                            + " · "
-                            + localTime(notice.firedAt())
-                            + " · "
-                            + notice.status().chinese()
-                            + " · "
-                            + notice.alertId());
+    public String digestBody(List<AlertNotice> notices, int maxBytes) {
+        StringBuilder body =
+                new StringBuilder("### 【告警汇总】" + notices.size() + " 条告警(发送频率受限,合并为一条)\n");
+        for (int i = 0; i < notices.size(); i++) {
+            String line = digestLine(notices.get(i)) + "\n";
+            int rest = notices.size() - i - 1;
+            String restLine = rest == 0 ? "" : omitted(rest);
+            if (Utf8.length(body.toString()) + Utf8.length(line) + Utf8.length(restLine)
+                    > maxBytes) {
+                return body.append(omitted(notices.size() - i)).toString();
+            }
+            body.append(line);
         }
-        return String.join("\n", lines) + "\n";
+        return body.toString();
+    }
+
+    private String digestLine(AlertNotice notice) {
+        return "- 【"
+                + notice.severity().chinese()
+                + "】"
+                + notice.title()
+                + " · "
+                + townName(notice.townCode())
+                + " · "
+                + localTime(notice.firedAt())
+                + " · "
+                + notice.status().chinese()
+                + " · "
+                + notice.alertId();
+    }
+
+    private static String omitted(int count) {
+        return "- ……另有 " + count + " 条,见下方 Kibana 链接\n";
     }
 
     /** The digest's one link: Discover showing every alert it covers. */

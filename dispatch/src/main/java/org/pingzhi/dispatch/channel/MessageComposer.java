@@ -60,7 +60,6 @@ public final class MessageComposer {
      */
     public OutboundMessage digest(
             Channel channel, List<AlertNotice> notices, URI kibana, List<String> mobiles) {
-        String body = texts.digestBody(notices);
         String footer = AlertTexts.digestFooter(kibana);
         if (channel instanceof DingTalkRobot) {
             boolean critical =
@@ -69,10 +68,11 @@ public final class MessageComposer {
                     channel,
                     dingTalkMarkdown(
                             "【告警汇总】" + notices.size() + " 条告警",
-                            body + footer,
+                            texts.digestBody(notices, Integer.MAX_VALUE) + footer,
                             critical ? mobiles : List.of()));
         }
         if (channel instanceof WeComRobot) {
+            String body = texts.digestBody(notices, WECOM_MARKDOWN_MAX_BYTES - Utf8.length(footer));
             return new OutboundMessage(channel, weComMarkdown(body, footer));
         }
         throw new IllegalArgumentException(

@@ -105,7 +105,7 @@ class AckServerTest {
                         Json.mapper()
                                 .readTree(
                                         "{\"alertId\":\"rule:hotspot:330482001|PUBLIC_ORDER:1764295200000\","
-                                            + "\"who\":\"danghu-day\",\"at\":\"2026-11-28T02:20:30Z\"}"));
+                                            + "\"who\":\"danghu-day\",\"at\":\"2026-11-28T02:20:30.000Z\"}"));
 
         now.set(NOW.plusSeconds(90));
         HttpResponse<String> replay =
@@ -115,7 +115,7 @@ class AckServerTest {
         assertThat(replay.body()).contains("此前已确认");
         JsonNode after = stored("rule:hotspot:330482001|PUBLIC_ORDER:1764295200000:danghu-day");
         assertThat(after.get("_version").intValue()).isEqualTo(1);
-        assertThat(after.at("/_source/at").textValue()).isEqualTo("2026-11-28T02:20:30Z");
+        assertThat(after.at("/_source/at").textValue()).isEqualTo("2026-11-28T02:20:30.000Z");
     }
 
     @Test

@@ -118,7 +118,7 @@ class MessageComposerTest {
                         URI.create("https://ops.example/hook"),
                         BodyTemplate.parse(
                                 "{\"id\":\"${alertId}\",\"sev\":\"${severity}\",\"town\":\"${town}\","
-                                    + "\"at\":\"${firedAtLocal}\",\"ack\":\"${ackUrl}\"}"));
+                                    + "\"at\":\"${firedAtLocal}\",\"utc\":\"${firedAt}\",\"ack\":\"${ackUrl}\"}"));
 
         OutboundMessage message =
                 composer.alert(
@@ -132,7 +132,7 @@ class MessageComposerTest {
                         Json.mapper()
                                 .readTree(
                                         "{\"id\":\"sla:INC-1:CITY\",\"sev\":\"CRITICAL\",\"town\":\"当湖街道\",\"at\":\"2026-11-28"
-                                            + " 10:20:00\","
+                                            + " 10:20:00\",\"utc\":\"2026-11-28T02:20:00.000Z\","
                                             + "\"ack\":\"https://ack.example/ack?alert=a&who=b&exp=1&sig=s\"}"));
         assertThat(message.uriAt(0)).isEqualTo(URI.create("https://ops.example/hook"));
     }
@@ -166,6 +166,29 @@ class MessageComposerTest {
                                         URI.create("https://kibana.example/all"),
                                         MOBILES))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWeComDigestTooLongForOneMessageListsWhatFitsAndCountsTheRest() throws Exception {
+        List<AlertNotice> notices =
+                java.util.stream.IntStream.range(0, 100)
+                        .mapToObj(i -> SampleAlerts.alert("rule:hot:" + i, Severity.WARNING, "x"))
+                        .toList();
+
+        OutboundMessage message =
+                composer.digest(WECOM, notices, URI.create("https://kibana.example/all"), MOBILES);
+
+        String content = Json.mapper().readTree(message.body()).at("/markdown/content").textValue();
+        assertThat(Utf8.length(content)).isLessThanOrEqualTo(4096);
+        java.util.regex.Matcher rest =
+                java.util.regex.Pattern.compile("另有 ([0-9]+) 条").matcher(content);
+        assertThat(rest.find()).isTrue();
+        long listed = content.lines().filter(line -> line.contains("· rule:hot:")).count();
+        assertThat(listed).isGreaterThan(10);
+        assertThat(listed + Integer.parseInt(rest.group(1))).isEqualTo(100);
+        assertThat(content)
+                .startsWith("### 【告警汇总】100 条告警")
+                .endsWith("(https://kibana.example/all)");
     }
 
     @Test
