@@ -74,20 +74,28 @@ class MinuteMetricsTest {
     }
 
     @Test
-    void openIsTakenAtTheMinutesEndInclusiveOfReportsAndExclusiveOfEnds() throws Exception {
+    void anIncidentReportedExactlyAtTheMinutesEndIsOpenThen() throws Exception {
         MetricsHarness harness = new MetricsHarness(LATENESS);
         harness.send(
                 Judged.bookings(minutes(30), report("J1", 0.5)),
-                // reported exactly at the minute's end: open then
-                Judged.bookings(minutes(30), report("J2", 1)),
-                // ended (CLOSED) exactly at the minute's end: not open then
+                Judged.bookings(minutes(30), report("J2", 1)));
+        harness.watermark(minutes(30));
+
+        assertThat(at(harness, 0).reported()).isEqualTo(1);
+        assertThat(at(harness, 0).open()).isEqualTo(2);
+    }
+
+    @Test
+    void anIncidentEndedExactlyAtTheMinutesEndIsNotOpenThen() throws Exception {
+        MetricsHarness harness = new MetricsHarness(LATENESS);
+        harness.send(
+                Judged.bookings(minutes(30), report("J1", 0.5)),
                 Judged.bookings(minutes(30), report("J3", 0.25), closing("J3", 1)),
-                // ended just before the end
                 Judged.bookings(minutes(30), report("J4", 0.25), closing("J4", 0.99)));
         harness.watermark(minutes(30));
 
         assertThat(at(harness, 0).reported()).isEqualTo(3);
-        assertThat(at(harness, 0).open()).isEqualTo(2);
+        assertThat(at(harness, 0).open()).isEqualTo(1);
     }
 
     @Test
