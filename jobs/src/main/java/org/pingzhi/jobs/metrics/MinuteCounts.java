@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.metrics;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The counts of one minute of one group (a Flink POJO, keyed state of the minute aggregation).
@@ -109,7 +110,7 @@ public record MinuteCounts(
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(responseMillis)
-                + java.util.Objects.hash(reported, slaMet, slaBreached, written);
+                + Objects.hash(reported, slaMet, slaBreached, written);
     }
 
     @Override
