@@ -1,0 +1,116 @@
+package org.pingzhi.jobs.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.pingzhi.jobs.lifecycle.IncidentState;
+import org.pingzhi.jobs.lifecycle.Milestones;
+import org.pingzhi.jobs.sla.SlaOutcome;
+import org.pingzhi.jobs.sla.SlaStatus;
+
+/**
+ * What one incident, as it stands, books in its group's minutes (contract "What a metric document
+ * counts"): each count at the event time it happened at, and the interval it is open in. A Flink
+ * POJO (the last bookings of each incident are keyed state).
+ *
+ * @param incidentId the incident
+ * @param group its final town, own source and category
+ * @param reportedAt the clock start: {@code reported}
+ * @param respondedAt the clock stop when it counts as responded ({@code responded}; not when VOID),
+ *     else null
+ * @param responseMillis report to response, with {@code respondedAt}
+ * @param metAt the response, when MET ({@code slaMet}), else null
+ * @param breachedAt the deadline, when BREACHED ({@code slaBreached}), else null
+ * @param endedAt the earliest RESOLVED, CLOSED or CANCELLED, null while there is none: the incident
+ *     is open from {@code reportedAt} (inclusive) to {@code endedAt} (exclusive)
+ */
+public record IncidentBookings(
+        String incidentId,
+        MetricGroup group,
+        long reportedAt,
+        Long respondedAt,
+        Long responseMillis,
+        Long metAt,
+        Long breachedAt,
+        Long endedAt) {
+
+    /** The bookings of an incident with its SLA as judged. */
+    public static IncidentBookings of(IncidentState state, SlaOutcome sla) {
+        MetricGroup group =
+                new MetricGroup(
+                        state.report().townCode(),
+                        state.report().town(),
+                        state.ownSource().code(),
+                        state.report().category());
+        Long respondedAt = sla.responseSeconds() == null ? null : state.respondedAt();
+        Milestones milestones = state.milestones();
+        return new IncidentBookings(
+                state.incidentId(),
+                group,
+                state.reportedAt(),
+                respondedAt,
+                respondedAt == null ? null : respondedAt - state.reportedAt(),
+                sla.status() == SlaStatus.MET ? respondedAt : null,
+                sla.status() == SlaStatus.BREACHED ? sla.timeline().deadline() : null,
+                earliest(
+                        earliest(milestones.resolvedAt(), milestones.closedAt()),
+                        milestones.cancelledAt()));
+    }
+
+    /** The counts this incident adds to each minute it is booked in (minute start to counts). */
+    public Map<Long, MinuteCounts> counts() {
+        Map<Long, MinuteCounts> counts = new TreeMap<>();
+        add(counts, reportedAt, MinuteCounts.ofReported());
+        if (respondedAt != null) {
+            add(counts, respondedAt, MinuteCounts.ofResponse(responseMillis));
+        }
+        if (metAt != null) {
+            add(counts, metAt, MinuteCounts.ofMet());
+        }
+        if (breachedAt != null) {
+            add(counts, breachedAt, MinuteCounts.ofBreached());
+        }
+        return counts;
+    }
+
+    /**
+     * The changes of the group's open count this incident makes: +1 at the report, -1 at the end;
+     * none when it ended at or before its report (it is open at no instant).
+     */
+    public Map<Long, Integer> openChanges() {
+        Map<Long, Integer> changes = new LinkedHashMap<>();
+        if (endedAt == null) {
+            changes.put(reportedAt, 1);
+        } else if (endedAt > reportedAt) {
+            changes.put(reportedAt, 1);
+            changes.put(endedAt, -1);
+        }
+        return changes;
+    }
+
+    /**
+     * The latest minute this incident touches (a count or an open change), or null while it is
+     * open: once it has ended and that minute is final, nothing it says changes a minute still
+     * held.
+     */
+    public Long lastMinute() {
+        if (endedAt == null) {
+            return null;
+        }
+        TreeSet<Long> instants = new TreeSet<>(counts().keySet());
+        instants.add(MetricMinutes.minuteOf(endedAt));
+        return instants.last();
+    }
+
+    private static void add(Map<Long, MinuteCounts> counts, long instant, MinuteCounts more) {
+        counts.merge(MetricMinutes.minuteOf(instant), more, MinuteCounts::plus);
+    }
+
+    private static Long earliest(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.min(a, b);
+    }
+}
