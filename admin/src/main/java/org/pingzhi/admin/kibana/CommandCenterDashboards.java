@@ -18,8 +18,10 @@ import static org.pingzhi.admin.kibana.Visualizations.shareMetric;
 import static org.pingzhi.admin.kibana.Visualizations.table;
 import static org.pingzhi.admin.kibana.Visualizations.xy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command center's four dashboards, with the panels and the fields each reads. */
 public final class CommandCenterDashboards {
@@ -283,29 +285,17 @@ public final class CommandCenterDashboards {
     static Dashboard alertsAndEscalations() {
         List<Panel> panels = new ArrayList<>();
         panels.add(
-                xy(
+                alertsOverTime(
                         "al-by-rule",
                         new Grid(0, 0, 24, 12),
                         "预警趋势（按规则，空 = SLA 升级）",
-                        "bar_stacked",
-                        DataView.ALERTS,
-                        "",
-                        dateHistogram("time", "触发时间", "firedAt", "auto"),
-                        List.of(count("alerts", "预警数")),
-                        termsAlphabetical("rule", "规则", "ruleId", 20, true),
-                        null));
+                        termsAlphabetical("rule", "规则", "ruleId", 20, true)));
         panels.add(
-                xy(
+                alertsOverTime(
                         "al-by-level",
                         new Grid(24, 0, 24, 12),
                         "预警趋势（按级别）",
-                        "bar_stacked",
-                        DataView.ALERTS,
-                        "",
-                        dateHistogram("time", "触发时间", "firedAt", "auto"),
-                        List.of(count("alerts", "预警数")),
-                        termsAlphabetical("level", "级别", "level", 5, false),
-                        null));
+                        termsAlphabetical("level", "级别", "level", 5, false)));
         panels.add(
                 table(
                         "al-open",
@@ -400,6 +390,21 @@ public final class CommandCenterDashboards {
                 "now",
                 15,
                 panels,
+                null);
+    }
+
+    private static Panel alertsOverTime(
+            String panelIndex, Grid grid, String title, Map<String, ObjectNode> split) {
+        return xy(
+                panelIndex,
+                grid,
+                title,
+                "bar_stacked",
+                DataView.ALERTS,
+                "",
+                dateHistogram("time", "触发时间", "firedAt", "auto"),
+                List.of(count("alerts", "预警数")),
+                split,
                 null);
     }
 }

@@ -83,44 +83,47 @@ final class LensColumns {
     /** Top {@code size} values of a keyword field, ordered by {@code orderByColumn}. */
     static Map<String, ObjectNode> terms(
             String id, String label, String field, int size, String orderByColumn, String dir) {
-        ObjectNode column = bucket(label, "terms", field, "string", "ordinal");
-        column.set(
-                "params",
-                object(
-                        "size",
-                        size,
-                        "orderBy",
-                        object("type", "column", "columnId", orderByColumn),
-                        "orderDirection",
-                        dir,
-                        "otherBucket",
-                        false,
-                        "missingBucket",
-                        false,
-                        "parentFormat",
-                        object("id", "terms")));
-        return one(id, column);
+        return terms(
+                id,
+                label,
+                field,
+                size,
+                object("type", "column", "columnId", orderByColumn),
+                dir,
+                false);
     }
 
     /** Values of a keyword field in alphabetical order; missing values kept when asked. */
     static Map<String, ObjectNode> termsAlphabetical(
             String id, String label, String field, int size, boolean missingBucket) {
+        return terms(
+                id,
+                label,
+                field,
+                size,
+                object("type", "alphabetical", "fallback", false),
+                "asc",
+                missingBucket);
+    }
+
+    private static Map<String, ObjectNode> terms(
+            String id,
+            String label,
+            String field,
+            int size,
+            ObjectNode orderBy,
+            String dir,
+            boolean missingBucket) {
         ObjectNode column = bucket(label, "terms", field, "string", "ordinal");
         column.set(
                 "params",
                 object(
-                        "size",
-                        size,
-                        "orderBy",
-                        object("type", "alphabetical", "fallback", false),
-                        "orderDirection",
-                        "asc",
-                        "otherBucket",
-                        false,
-                        "missingBucket",
-                        missingBucket,
-                        "parentFormat",
-                        object("id", "terms")));
+                        "size", size,
+                        "orderBy", orderBy,
+                        "orderDirection", dir,
+                        "otherBucket", false,
+                        "missingBucket", missingBucket,
+                        "parentFormat", object("id", "terms")));
         return one(id, column);
     }
 
