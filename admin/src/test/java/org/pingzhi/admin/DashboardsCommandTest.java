@@ -98,13 +98,13 @@ class DashboardsCommandTest {
     @Test
     void installs_every_template_then_imports_the_bundle_as_one_multipart_file()
             throws IOException {
-        answers.put("/api/saved_objects/_import", new Answer(200, IMPORT_OK));
+        answers.put("/kibana/api/saved_objects/_import", new Answer(200, IMPORT_OK));
 
         int exit =
                 run(
                         Map.of("PINGZHI_KIBANA_API_KEY", "a2V5OnNlY3JldA=="),
                         "--kibana",
-                        base + "/",
+                        base + "/kibana/",
                         "--elasticsearch",
                         base);
 
@@ -124,7 +124,7 @@ class DashboardsCommandTest {
         }
         Recorded imported = requests.get(requests.size() - 1);
         assertThat(imported.method()).isEqualTo("POST");
-        assertThat(imported.uri()).isEqualTo("/api/saved_objects/_import?overwrite=true");
+        assertThat(imported.uri()).isEqualTo("/kibana/api/saved_objects/_import?overwrite=true");
         assertThat(imported.header("kbn-xsrf")).isEqualTo("true");
         assertThat(imported.header("Authorization")).isEqualTo("ApiKey a2V5OnNlY3JldA==");
         Matcher boundary =

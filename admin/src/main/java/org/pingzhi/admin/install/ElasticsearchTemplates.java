@@ -19,6 +19,7 @@ public final class ElasticsearchTemplates {
     private final HttpCalls http;
     private final PrintStream out;
 
+    /** {@code base}: the server's URL without a trailing slash, a path (a proxy's prefix) kept. */
     public ElasticsearchTemplates(URI base, Credentials credentials, PrintStream out) {
         this.base = base;
         this.http = new HttpCalls(credentials);
@@ -61,7 +62,7 @@ public final class ElasticsearchTemplates {
 
     private void put(String path, String body) throws InstallException {
         HttpRequest request =
-                http.request(base.resolve("/" + path))
+                http.request(URI.create(base + "/" + path))
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                         .build();

@@ -24,6 +24,7 @@ public final class KibanaImport {
     private final HttpCalls http;
     private final PrintStream out;
 
+    /** {@code base}: the server's URL without a trailing slash, a path (a proxy's prefix) kept. */
     public KibanaImport(URI base, Credentials credentials, PrintStream out) {
         this.base = base;
         this.http = new HttpCalls(credentials);
@@ -34,7 +35,7 @@ public final class KibanaImport {
     public void importBundle(String fileName, String ndjson) throws InstallException {
         String boundary = "pingzhi-" + UUID.randomUUID();
         HttpRequest request =
-                http.request(base.resolve(PATH))
+                http.request(URI.create(base + PATH))
                         .header("kbn-xsrf", "true")
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(
