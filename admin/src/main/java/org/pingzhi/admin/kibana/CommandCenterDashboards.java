@@ -35,7 +35,7 @@ public final class CommandCenterDashboards {
      * The warning band: still pending with at most 2 minutes to the deadline, the last 20 % of the
      * default 600 s target (the 80 % WARNING point; with another target the band is approximate).
      */
-    static final String WARNING = "slaStatus:PENDING and slaDeadline <= \"now+2m\"";
+    static final String WARNING = "slaStatus:PENDING and slaDeadline <= now+2m";
 
     private static final String DATE = "date";
     private static final String STRING = "string";
@@ -114,7 +114,7 @@ public final class CommandCenterDashboards {
                         new Grid(24, 0, 8, 6),
                         "近 1 小时超时",
                         DataView.SLA_EVENTS_NOW,
-                        "type:BREACH and at >= \"now-1h\"",
+                        "type:BREACH and at >= now-1h",
                         count("breaches", "超时"),
                         RED,
                         "超时（红）事件数"));
