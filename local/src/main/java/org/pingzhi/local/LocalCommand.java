@@ -93,6 +93,11 @@ public final class LocalCommand {
         out.println("  Elasticsearch   " + stack.elasticsearchUrl());
         out.println("  Kafka           " + stack.kafkaBootstrapServers());
         out.println(
+                "  Kibana          http://localhost:5601 (a Kibana 9.5 on this Elasticsearch),"
+                        + " screens: ./pingzhi dashboards --kibana http://localhost:5601"
+                        + " --elasticsearch "
+                        + stack.elasticsearchUrl());
+        out.println(
                 arguments.simulate()
                         ? "  Simulator       real time, "
                                 + arguments.incidentsPerDay()
