@@ -21,6 +21,8 @@ import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChangeSerializer;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.replay.JsonlLineReader;
@@ -86,13 +88,13 @@ final class StateFootprint {
                 checkpoints);
     }
 
-    private static <O> long keyedStateBytes(
+    private static long keyedStateBytes(
             List<UnifiedEvent> sample,
-            KeyedProcessFunction<String, UnifiedEvent, O> lifecycle,
+            KeyedProcessFunction<String, UnifiedEvent, IncidentChange> lifecycle,
             StateBackend backend,
             Path checkpoints)
             throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, O> harness =
+        KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, IncidentChange> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(lifecycle),
                         UnifiedEvent::incidentId,
@@ -102,6 +104,8 @@ final class StateFootprint {
             // on files: the in-memory checkpoint storage refuses state over a few MiB
             harness.setCheckpointStorage(
                     new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
+            // else the harness takes the output serializer from the first change's class
+            harness.setup(IncidentChangeSerializer.INSTANCE);
             harness.open();
             for (UnifiedEvent record : sample) {
                 harness.processElement(record, record.eventTime());

@@ -4,16 +4,31 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.normalize.DeadLetterDocuments;
 
 /**
- * What the command-center graph produces, before any edge.
+ * What the command-center graph produces, before any edge: typed streams for later stages (rules,
+ * metrics, dispatch), and the documents they render to for the edges.
  *
- * @param documents incident states, SLA events and alerts, each under its deterministic id
+ * @param events the accepted records of both sources, in event time
+ * @param incidentChanges everything the lifecycle tells about incidents, incident documents with
+ *     their escalations by rules
+ * @param slaDecisions the SLA events among them (emitted or withdrawn)
+ * @param alerts the escalation alerts among them (opened or resolved)
  * @param deadLetters records that failed their contract
+ * @param documents the incident changes rendered, each under its deterministic id
  */
 public record CommandCenterStreams(
-        DataStream<Document> documents, DataStream<DeadLetter> deadLetters) {
+        DataStream<UnifiedEvent> events,
+        DataStream<IncidentChange> incidentChanges,
+        DataStream<SlaEventChanged> slaDecisions,
+        DataStream<AlertChanged> alerts,
+        DataStream<DeadLetter> deadLetters,
+        DataStream<Document> documents) {
 
     /** Dead letters rendered as {@link DocumentKind#DEAD_LETTER} documents. */
     public DataStream<Document> deadLetterDocuments() {

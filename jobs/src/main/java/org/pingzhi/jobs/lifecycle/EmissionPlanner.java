@@ -2,17 +2,20 @@ package org.pingzhi.jobs.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pingzhi.common.model.Document;
-import org.pingzhi.jobs.output.AlertDocument;
-import org.pingzhi.jobs.output.IncidentDocument;
-import org.pingzhi.jobs.output.SlaEventDocument;
+import org.pingzhi.common.model.Source;
+import org.pingzhi.common.output.Fingerprint;
+import org.pingzhi.common.output.IncidentDocument;
+import org.pingzhi.common.output.SlaEventDocument;
+import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.sla.SlaFact;
 import org.pingzhi.jobs.sla.SlaOutcome;
 
 /**
- * Which documents an incident's current state and SLA call for, given what was emitted before (pure
+ * Which changes an incident's current state and SLA call for, given what was emitted before (pure
  * apart from updating {@link EmittedOutputs}). A document is emitted only when it differs from the
- * last one under its id.
+ * last one under its id (compared by the typed document's fingerprint, never by rendering it).
  *
  * <ul>
  *   <li>A fact that holds: its SLA event (again when its time or content changed), and for an
@@ -25,16 +28,17 @@ import org.pingzhi.jobs.sla.SlaOutcome;
  *   <li>Last, the incident document.
  * </ul>
  *
- * <p>SLA events and alerts of facts that stand unchanged are not even rendered unless what they say
+ * <p>SLA events and alerts of facts that stand unchanged are not even built unless what they say
  * about the incident (its context: town, category, priority, sources, clock, target, stop) changed:
- * rendering dominates the cost of a record.
+ * building documents (their texts and times) dominates the cost of a record.
  */
 public final class EmissionPlanner {
 
     private EmissionPlanner() {}
 
-    public static List<Document> plan(IncidentState state, SlaOutcome sla, EmittedOutputs emitted) {
-        List<Document> out = new ArrayList<>();
+    public static List<IncidentChange> plan(
+            IncidentState state, SlaOutcome sla, EmittedOutputs emitted) {
+        List<IncidentChange> out = new ArrayList<>();
         boolean contextChanged = emitted.updateContext(context(state, sla));
         List<SlaFact> withdrawn = new ArrayList<>();
         for (SlaFact fact : SlaFact.values()) {
@@ -47,7 +51,9 @@ public final class EmissionPlanner {
             Long at = sla.factAt(fact);
             if (fact == SlaFact.WARNING) {
                 if (at != null && !emitted.isStanding(fact)) {
-                    out.add(SlaEventDocument.render(state, sla, fact, at, false));
+                    out.add(
+                            new SlaEventChanged(
+                                    OutputDocuments.slaEvent(state, sla, fact, at, false), at));
                     emitted.stand(fact, at);
                 }
             } else if (at != null) {
@@ -56,7 +62,8 @@ public final class EmissionPlanner {
                             out,
                             emitted,
                             OutputSlot.event(fact),
-                            SlaEventDocument.render(state, sla, fact, at, false));
+                            OutputDocuments.slaEvent(state, sla, fact, at, false),
+                            at);
                     emitAlert(out, emitted, state, sla, fact, at, sla.stoppedAt());
                 }
                 emitted.stand(fact, at);
@@ -66,7 +73,8 @@ public final class EmissionPlanner {
                         out,
                         emitted,
                         OutputSlot.event(fact),
-                        SlaEventDocument.render(state, sla, fact, lastAt, true));
+                        OutputDocuments.slaEvent(state, sla, fact, lastAt, true),
+                        lastAt);
                 emitAlert(out, emitted, state, sla, fact, lastAt, retractedAt);
                 emitted.withdraw(fact);
             }
@@ -76,9 +84,13 @@ public final class EmissionPlanner {
                     out,
                     emitted,
                     OutputSlot.RETRACTED,
-                    SlaEventDocument.renderRetraction(state, sla, withdrawn, retractedAt));
+                    OutputDocuments.retraction(state, sla, withdrawn, retractedAt),
+                    retractedAt);
         }
-        emitIfChanged(out, emitted, OutputSlot.INCIDENT, IncidentDocument.render(state, sla));
+        IncidentDocument incident = OutputDocuments.incident(state, sla);
+        if (emitted.replace(OutputSlot.INCIDENT, incident.fingerprint())) {
+            out.add(new IncidentChanged(incident, OutputDocuments.incidentUpdatedAt(state, sla)));
+        }
         return out;
     }
 
@@ -86,7 +98,7 @@ public final class EmissionPlanner {
      * The alert of an escalation step (nothing for other facts); RESOLVED when resolvedAt is set.
      */
     private static void emitAlert(
-            List<Document> out,
+            List<IncidentChange> out,
             EmittedOutputs emitted,
             IncidentState state,
             SlaOutcome sla,
@@ -94,28 +106,37 @@ public final class EmissionPlanner {
             long at,
             Long resolvedAt) {
         if (fact.level() != null) {
-            emitIfChanged(
-                    out,
-                    emitted,
-                    OutputSlot.alert(fact.level()),
-                    AlertDocument.render(state, sla.timeline(), fact.level(), at, resolvedAt));
+            AlertChanged alert =
+                    new AlertChanged(
+                            state.incidentId(),
+                            OutputDocuments.alert(
+                                    state, sla.timeline(), fact.level(), at, resolvedAt),
+                            at);
+            if (emitted.replace(OutputSlot.alert(fact.level()), alert.alert().fingerprint())) {
+                out.add(alert);
+            }
         }
     }
 
     /** Everything SLA events and alerts say besides the fact and its time. */
     private static long context(IncidentState state, SlaOutcome sla) {
-        return EmittedOutputs.fingerprint(
-                String.join(
-                        "|",
-                        state.incidentId(),
-                        state.report().townCode(),
-                        state.report().town(),
-                        state.report().category(),
-                        String.valueOf(state.report().priority()),
-                        String.valueOf(state.sources()),
-                        String.valueOf(sla.timeline().reportedAt()),
-                        String.valueOf(sla.timeline().targetMillis()),
-                        String.valueOf(sla.stoppedAt())));
+        Fingerprint context =
+                new Fingerprint()
+                        .add(state.incidentId())
+                        .add(state.report().townCode())
+                        .add(state.report().town())
+                        .add(state.report().category())
+                        .add(state.report().priority().name())
+                        .add(state.sources().size());
+        for (Source source : state.sources()) {
+            context.add(source.code());
+        }
+        Long stoppedAt = sla.stoppedAt();
+        return context.add(sla.timeline().reportedAt())
+                .add(sla.timeline().targetMillis())
+                .add(stoppedAt != null)
+                .add(stoppedAt == null ? 0L : stoppedAt)
+                .value();
     }
 
     /**
@@ -135,9 +156,13 @@ public final class EmissionPlanner {
     }
 
     private static void emitIfChanged(
-            List<Document> out, EmittedOutputs emitted, OutputSlot slot, Document document) {
-        if (emitted.replace(slot, document.json())) {
-            out.add(document);
+            List<IncidentChange> out,
+            EmittedOutputs emitted,
+            OutputSlot slot,
+            SlaEventDocument event,
+            long at) {
+        if (emitted.replace(slot, event.fingerprint())) {
+            out.add(new SlaEventChanged(event, at));
         }
     }
 }

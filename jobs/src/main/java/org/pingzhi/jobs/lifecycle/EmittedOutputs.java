@@ -5,8 +5,9 @@ import org.pingzhi.jobs.sla.SlaFact;
 /**
  * What the lifecycle operator has told the world about one incident (keyed state, a Flink POJO):
  * the SLA facts whose events stand (emitted and not withdrawn), the event time of each fact's last
- * event, a fingerprint of the last document under each id (to emit only on change), the one
- * event-time timer registered for it, and the latest time its SLA was judged at.
+ * event, a fingerprint of the last document under each id (to emit only on change, computed over
+ * the typed document, never its JSON), the one event-time timer registered for it, and the latest
+ * time its SLA was judged at.
  */
 public class EmittedOutputs {
 
@@ -75,24 +76,16 @@ public class EmittedOutputs {
         return factAt[fact.ordinal()];
     }
 
-    /** Records {@code json} as the slot's document; whether it differs from the last one. */
-    boolean replace(OutputSlot slot, String json) {
-        long fingerprint = fingerprint(json);
+    /**
+     * Records the fingerprint of the slot's document (see {@code fingerprint()} of the documents in
+     * {@code org.pingzhi.common.output}); whether it differs from the last one.
+     */
+    boolean replace(OutputSlot slot, long fingerprint) {
         if (fingerprints[slot.ordinal()] == fingerprint) {
             return false;
         }
         fingerprints[slot.ordinal()] = fingerprint;
         return true;
-    }
-
-    /** 64-bit FNV-1a of the document text: a collision (and so a missed update) is negligible. */
-    static long fingerprint(String json) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < json.length(); i++) {
-            hash ^= json.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 
     private static int bit(SlaFact fact) {

@@ -5,6 +5,7 @@ import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.ReasonCode;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.Fingerprint;
 
 /**
  * The dead letter of a record too old to place ({@link ReasonCode#INCIDENT_EXPIRED}).
@@ -30,7 +31,7 @@ final class ExpiredRecords {
                         + ") and the incident is no longer known: it is not started over",
                 IncidentLifecycleFunction.UID,
                 0,
-                EmittedOutputs.fingerprint(identity) & Long.MAX_VALUE,
+                Fingerprint.ofText(identity) & Long.MAX_VALUE,
                 Json.toString(record),
                 null,
                 null,

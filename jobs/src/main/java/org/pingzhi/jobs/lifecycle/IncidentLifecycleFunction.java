@@ -16,9 +16,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.model.DeadLetter;
-import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.jobs.output.IncidentDocument;
+import org.pingzhi.common.output.IncidentDocument;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaInput;
 import org.pingzhi.jobs.sla.SlaOutcome;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The incident lifecycle, keyed by incidentId: stores each incident's records, and on every record
  * and timer re-folds them ({@link IncidentFold}), judges the SLA at the current event time ({@link
- * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}): incident documents, SLA events
- * and escalation alerts.
+ * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}) as typed {@link IncidentChange}s:
+ * incident documents, SLA events and escalation alerts, rendered only at the edges.
  *
  * <p>Time: on a record, the watermark (capped at the horizon); on a timer, its instant; but never
  * earlier than the incident was judged at before, nor, after a restore, than the time the restored
@@ -47,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * lifecycleRecordsDropped} (records over the per-incident cap, see {@link RecordCap}), {@code
  * lifecycleRecordsExpired} (records dead-lettered as too old).
  */
-public class IncidentLifecycleFunction extends KeyedProcessFunction<String, UnifiedEvent, Document>
+public class IncidentLifecycleFunction
+        extends KeyedProcessFunction<String, UnifiedEvent, IncidentChange>
         implements CheckpointedFunction {
 
     /** The operator's stable uid (state is restored by it) and its name in the job graph. */
@@ -120,7 +120,7 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
     }
 
     @Override
-    public void processElement(UnifiedEvent record, Context ctx, Collector<Document> out)
+    public void processElement(UnifiedEvent record, Context ctx, Collector<IncidentChange> out)
             throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (record.eventTime() < watermark) {
@@ -149,7 +149,7 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Document> out)
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
             throws Exception {
         List<UnifiedEvent> kept = keptRecords();
         if (kept.isEmpty()) {
@@ -185,7 +185,7 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
             String incidentId,
             UnifiedEvent record,
             IncidentSummary summary,
-            Collector<Document> out)
+            Collector<IncidentChange> out)
             throws Exception {
         IncidentSummary next = summary.with(record, settings.maxRecordsPerIncident());
         if (next == null) {
@@ -194,11 +194,13 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
             return;
         }
         IncidentState state = next.state(incidentId);
-        Document document = IncidentDocument.render(state, next.sla(state));
-        long fingerprint = EmittedOutputs.fingerprint(document.json());
+        SlaOutcome sla = next.sla(state);
+        IncidentDocument document = OutputDocuments.incident(state, sla);
+        long fingerprint = document.fingerprint();
         if (fingerprint != summary.fingerprint()) {
-            metrics.emitted(document);
-            out.collect(document);
+            out.collect(
+                    new IncidentChange.IncidentChanged(
+                            document, OutputDocuments.incidentUpdatedAt(state, sla)));
         }
         summaries.update(next.withFingerprint(fingerprint));
     }
@@ -239,7 +241,7 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
             List<UnifiedEvent> kept,
             long now,
             TimerService timers,
-            Collector<Document> out)
+            Collector<IncidentChange> out)
             throws Exception {
         IncidentState state = IncidentFold.fold(incidentId, kept);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
@@ -251,9 +253,9 @@ public class IncidentLifecycleFunction extends KeyedProcessFunction<String, Unif
         if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
             RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
         }
-        for (Document document : EmissionPlanner.plan(state, sla, memo)) {
-            metrics.emitted(document);
-            out.collect(document);
+        for (IncidentChange change : EmissionPlanner.plan(state, sla, memo)) {
+            metrics.emitted(change);
+            out.collect(change);
         }
         reschedule(timers, memo, nextWakeUp(sla.nextInstant(), settings.cleanupAt(state)));
         emitted.update(memo);

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.model.UnifiedStatus;
-import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaFact;
 import org.pingzhi.jobs.sla.SlaOutcome;
@@ -199,7 +198,7 @@ public record IncidentSummary(
     /** The fingerprint of the incident document this summary renders. */
     long fingerprintOf(String incidentId) {
         IncidentState state = state(incidentId);
-        return EmittedOutputs.fingerprint(IncidentDocument.render(state, sla(state)).json());
+        return OutputDocuments.incident(state, sla(state)).fingerprint();
     }
 
     IncidentSummary withFingerprint(long newFingerprint) {

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.pingzhi.common.model.Document;
-import org.pingzhi.common.model.DocumentKind;
 
 /**
  * What the lifecycle reports to Flink's metric system: incidents started and cleaned up, and SLA
@@ -33,21 +31,14 @@ final class LifecycleMetrics {
         incidentsCleanedUp.inc();
     }
 
-    void emitted(Document document) {
-        if (document.kind() == DocumentKind.SLA_EVENT
-                && !document.deletion()
-                && !document.json().contains("\"retracted\":true")) {
+    void emitted(IncidentChange change) {
+        if (change instanceof IncidentChange.SlaEventChanged changed
+                && !changed.event().retracted()) {
             slaEventsByType
                     .computeIfAbsent(
-                            slaEventType(document.id()),
+                            changed.event().type(),
                             type -> group.addGroup("type", type).counter("slaEvents"))
                     .inc();
         }
-    }
-
-    /** The type in an SLA event id {@code <incidentId>:<type>[:<level>]}. */
-    static String slaEventType(String slaEventId) {
-        String[] parts = slaEventId.split(":");
-        return parts.length > 1 ? parts[1] : "UNKNOWN";
     }
 }

@@ -2,9 +2,8 @@ package org.pingzhi.jobs.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
-import org.pingzhi.jobs.output.AlertDocument;
+import org.pingzhi.jobs.lifecycle.IncidentChange.LeftoverDeleted;
 import org.pingzhi.jobs.sla.SlaFact;
 import org.pingzhi.jobs.sla.SlaOutcome;
 
@@ -28,9 +27,9 @@ final class RestoreSweep {
 
     private RestoreSweep() {}
 
-    static List<Document> leftovers(
+    static List<IncidentChange> leftovers(
             IncidentState state, SlaOutcome sla, EmittedOutputs memo, long recoveredAt) {
-        List<Document> deletions = new ArrayList<>();
+        List<IncidentChange> deletions = new ArrayList<>();
         for (SlaFact step : TIMER_STEPS) {
             if (sla.holds(step)
                     || memo.everWritten(OutputSlot.event(step))
@@ -38,14 +37,16 @@ final class RestoreSweep {
                 continue;
             }
             deletions.add(
-                    Document.deletionOf(
-                            DocumentKind.SLA_EVENT, step.eventId(state.incidentId()), 0L));
+                    new LeftoverDeleted(
+                            state.incidentId(),
+                            DocumentKind.SLA_EVENT,
+                            step.eventId(state.incidentId())));
             if (step.level() != null && !memo.everWritten(OutputSlot.alert(step.level()))) {
                 deletions.add(
-                        Document.deletionOf(
+                        new LeftoverDeleted(
+                                state.incidentId(),
                                 DocumentKind.ALERT,
-                                AlertDocument.alertId(state.incidentId(), step.level()),
-                                0L));
+                                OutputDocuments.alertId(state.incidentId(), step.level())));
             }
         }
         return deletions;

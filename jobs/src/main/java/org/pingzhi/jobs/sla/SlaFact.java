@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.sla;
 
 import java.util.List;
+import org.pingzhi.common.output.SlaEventDocument;
 
 /**
  * A fact about an incident's SLA that an SLA event announces: the time-driven steps (which hold
@@ -38,7 +39,7 @@ public enum SlaFact {
 
     /** The SLA event {@code _id}: {@code <incidentId>:<type>[:<level>]}. */
     public String eventId(String incidentId) {
-        return incidentId + ":" + type + (level == null ? "" : ":" + level);
+        return SlaEventDocument.eventId(incidentId, type, level == null ? null : level.name());
     }
 
     /** The instant a step is due; MET has none (its time is the response). */

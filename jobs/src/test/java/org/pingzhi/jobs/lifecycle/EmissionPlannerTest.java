@@ -24,7 +24,10 @@ class EmissionPlannerTest {
         records.addAll(List.of(arriving));
         IncidentState state = IncidentFold.fold("110-J1", records);
         return EmissionPlanner.plan(
-                state, SlaEvaluator.evaluate(state.slaInput(), 10 * MINUTE, now), emitted);
+                        state, SlaEvaluator.evaluate(state.slaInput(), 10 * MINUTE, now), emitted)
+                .stream()
+                .map(IncidentChange::render)
+                .toList();
     }
 
     private static Document find(List<Document> documents, String kindAndId) {

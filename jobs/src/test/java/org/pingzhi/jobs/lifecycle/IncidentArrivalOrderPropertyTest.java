@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.jobs.output.AlertDocument;
-import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaFact;
@@ -144,7 +142,7 @@ class IncidentArrivalOrderPropertyTest {
         JsonNode incident = LifecycleHarness.json(latest.get("INCIDENT/" + id));
         assertThat(latest.get("INCIDENT/" + id).json())
                 .as(id)
-                .isEqualTo(IncidentDocument.render(state, outcome).json());
+                .isEqualTo(RenderedDocuments.incident(state, outcome).json());
         assertThat(incident.get("slaStatus").asText()).as(id).isEqualTo(sla.status());
         assertThat(incident.get("escalationLevel").asText())
                 .as(id)
@@ -174,7 +172,7 @@ class IncidentArrivalOrderPropertyTest {
             }
         }
         for (EscalationLevel level : List.of(EscalationLevel.TOWN, EscalationLevel.CITY)) {
-            Document alert = latest.get("ALERT/" + AlertDocument.alertId(id, level));
+            Document alert = latest.get("ALERT/" + OutputDocuments.alertId(id, level));
             boolean open =
                     outcome.holds(SlaFact.escalationTo(level)) && outcome.stoppedAt() == null;
             if (alert != null || outcome.holds(SlaFact.escalationTo(level))) {

@@ -23,7 +23,8 @@ import org.pingzhi.jobs.sla.SlaPolicy;
  */
 final class LifecycleHarness {
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, Document> harness;
+    private final KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, IncidentChange>
+            harness;
     private int drained;
 
     LifecycleHarness(LifecycleSettings settings) throws Exception {
@@ -39,6 +40,8 @@ final class LifecycleHarness {
                         Types.STRING);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
                 .setGenericTypes(false);
+        // the harness would otherwise take the output serializer from the first change's class
+        harness.setup(IncidentChangeSerializer.INSTANCE);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -57,9 +60,9 @@ final class LifecycleHarness {
         return this;
     }
 
-    /** Everything emitted since the last call. */
+    /** Everything emitted since the last call, rendered as the edges render it. */
     List<Document> drain() {
-        List<Document> all = harness.extractOutputValues();
+        List<Document> all = documents();
         List<Document> fresh = new ArrayList<>(all.subList(drained, all.size()));
         drained = all.size();
         return fresh;
@@ -68,10 +71,19 @@ final class LifecycleHarness {
     /** The last document emitted under each id, as a sink that upserts would hold them. */
     Map<String, Document> latest() {
         Map<String, Document> latest = new LinkedHashMap<>();
-        for (Document document : harness.extractOutputValues()) {
+        for (Document document : documents()) {
             latest.put(document.kind() + "/" + document.id(), document);
         }
         return latest;
+    }
+
+    /** Everything emitted, typed. */
+    List<IncidentChange> changes() {
+        return harness.extractOutputValues();
+    }
+
+    private List<Document> documents() {
+        return changes().stream().map(IncidentChange::render).toList();
     }
 
     JsonNode incident(String incidentId) {

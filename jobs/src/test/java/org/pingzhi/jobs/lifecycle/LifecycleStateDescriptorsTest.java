@@ -53,7 +53,7 @@ class LifecycleStateDescriptorsTest {
         assertThat(LifecycleStateDescriptors.EMITTED_TYPE).isInstanceOf(PojoTypeInfo.class);
         EmittedOutputs emitted = new EmittedOutputs();
         emitted.stand(SlaFact.BREACH, minutes(10));
-        emitted.replace(OutputSlot.INCIDENT, "{\"a\":1}");
+        emitted.replace(OutputSlot.INCIDENT, 42L);
         emitted.setTimer(minutes(20));
 
         EmittedOutputs copy =
@@ -64,7 +64,7 @@ class LifecycleStateDescriptorsTest {
 
         assertThat(copy.isStanding(SlaFact.BREACH)).isTrue();
         assertThat(copy.lastAt(SlaFact.BREACH)).isEqualTo(minutes(10));
-        assertThat(copy.replace(OutputSlot.INCIDENT, "{\"a\":1}")).isFalse();
+        assertThat(copy.replace(OutputSlot.INCIDENT, 42L)).isFalse();
         assertThat(copy.getTimer()).isEqualTo(minutes(20));
     }
 

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.jobs.output.IncidentDocument;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
@@ -102,7 +101,7 @@ class SampleIncidentsTest {
                     documents.put(
                             id,
                             LifecycleHarness.json(
-                                    IncidentDocument.render(
+                                    RenderedDocuments.incident(
                                             state,
                                             SlaEvaluator.evaluate(
                                                     state.slaInput(),

@@ -1,4 +1,4 @@
-package org.pingzhi.jobs.output;
+package org.pingzhi.jobs.lifecycle;
 
 import java.util.List;
 import org.pingzhi.common.model.Source;

@@ -1,4 +1,4 @@
-package org.pingzhi.jobs.output;
+package org.pingzhi.jobs.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.lifecycle.TestEvents.MINUTE;
@@ -12,8 +12,6 @@ import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Priority;
-import org.pingzhi.jobs.lifecycle.IncidentFold;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaTimeline;
 
@@ -35,13 +33,13 @@ class AlertDocumentTest {
     private static JsonNode render(EscalationLevel level, long at, Long resolvedAt)
             throws Exception {
         return Json.mapper()
-                .readTree(AlertDocument.render(STATE, TIMELINE, level, at, resolvedAt).json());
+                .readTree(RenderedDocuments.alert(STATE, TIMELINE, level, at, resolvedAt).json());
     }
 
     @Test
     void aTownEscalationIsAWarningForTheTownsDutyOfficer() throws Exception {
         Document document =
-                AlertDocument.render(STATE, TIMELINE, EscalationLevel.TOWN, minutes(60), null);
+                RenderedDocuments.alert(STATE, TIMELINE, EscalationLevel.TOWN, minutes(60), null);
         JsonNode json = Json.mapper().readTree(document.json());
 
         assertThat(document.kind()).isEqualTo(DocumentKind.ALERT);
@@ -113,7 +111,7 @@ class AlertDocumentTest {
     @Test
     void noCallerDataReachesAnAlert() {
         String json =
-                AlertDocument.render(STATE, TIMELINE, EscalationLevel.CITY, minutes(70), null)
+                RenderedDocuments.alert(STATE, TIMELINE, EscalationLevel.CITY, minutes(70), null)
                         .json();
 
         assertThat(json)

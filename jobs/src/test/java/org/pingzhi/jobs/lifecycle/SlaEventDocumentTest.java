@@ -1,4 +1,4 @@
-package org.pingzhi.jobs.output;
+package org.pingzhi.jobs.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.lifecycle.TestEvents.MINUTE;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
-import org.pingzhi.jobs.lifecycle.IncidentFold;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaFact;
 import org.pingzhi.jobs.sla.SlaOutcome;
@@ -34,7 +32,7 @@ class SlaEventDocumentTest {
     @Test
     void anEventHasTheContractsFieldsAndADeterministicId() throws Exception {
         Document document =
-                SlaEventDocument.render(STATE, SLA, SlaFact.ESCALATED_TOWN, minutes(10), false);
+                RenderedDocuments.slaEvent(STATE, SLA, SlaFact.ESCALATED_TOWN, minutes(10), false);
 
         assertThat(document.kind()).isEqualTo(DocumentKind.SLA_EVENT);
         assertThat(document.id()).isEqualTo("110-J2:ESCALATED:TOWN");
@@ -63,19 +61,19 @@ class SlaEventDocumentTest {
 
     @Test
     void idsFollowTypeAndLevel() {
-        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.WARNING, minutes(8), false).id())
+        assertThat(RenderedDocuments.slaEvent(STATE, SLA, SlaFact.WARNING, minutes(8), false).id())
                 .isEqualTo("110-J2:WARNING");
-        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.BREACH, minutes(10), false).id())
+        assertThat(RenderedDocuments.slaEvent(STATE, SLA, SlaFact.BREACH, minutes(10), false).id())
                 .isEqualTo("110-J2:BREACH");
         assertThat(
-                        SlaEventDocument.render(
+                        RenderedDocuments.slaEvent(
                                         STATE, SLA, SlaFact.ESCALATED_CITY, minutes(20), false)
                                 .id())
                 .isEqualTo("110-J2:ESCALATED:CITY");
-        assertThat(SlaEventDocument.render(STATE, SLA, SlaFact.MET, minutes(9), true).id())
+        assertThat(RenderedDocuments.slaEvent(STATE, SLA, SlaFact.MET, minutes(9), true).id())
                 .isEqualTo("110-J2:MET");
         for (SlaFact fact : SlaFact.values()) {
-            assertThat(SlaEventDocument.of(STATE, SLA, fact, minutes(1), false).eventId())
+            assertThat(OutputDocuments.slaEvent(STATE, SLA, fact, minutes(1), false).eventId())
                     .isEqualTo(fact.eventId("110-J2"));
         }
     }
@@ -83,7 +81,7 @@ class SlaEventDocumentTest {
     @Test
     void aRetractionNamesTheEventsItWithdraws() throws Exception {
         Document document =
-                SlaEventDocument.renderRetraction(
+                RenderedDocuments.retraction(
                         STATE, SLA, List.of(SlaFact.BREACH, SlaFact.ESCALATED_TOWN), minutes(9.5));
         JsonNode json = Json.mapper().readTree(document.json());
 

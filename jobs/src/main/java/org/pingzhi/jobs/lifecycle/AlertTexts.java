@@ -1,4 +1,4 @@
-package org.pingzhi.jobs.output;
+package org.pingzhi.jobs.lifecycle;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.pingzhi.common.directory.Category;
 import org.pingzhi.common.directory.CategoryDirectory;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.sla.EscalationLevel;
 import org.pingzhi.jobs.sla.SlaTimeline;
 

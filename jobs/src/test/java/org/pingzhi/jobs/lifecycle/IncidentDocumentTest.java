@@ -1,4 +1,4 @@
-package org.pingzhi.jobs.output;
+package org.pingzhi.jobs.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.lifecycle.TestEvents.MINUTE;
@@ -14,8 +14,6 @@ import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Priority;
-import org.pingzhi.jobs.lifecycle.IncidentFold;
-import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 
 class IncidentDocumentTest {
@@ -29,7 +27,8 @@ class IncidentDocumentTest {
     }
 
     private static Document render(IncidentState state, long now) {
-        return IncidentDocument.render(state, SlaEvaluator.evaluate(state.slaInput(), TARGET, now));
+        return RenderedDocuments.incident(
+                state, SlaEvaluator.evaluate(state.slaInput(), TARGET, now));
     }
 
     private static final IncidentState HANDED_OVER =

@@ -1,0 +1,94 @@
+package org.pingzhi.common.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import org.pingzhi.common.json.Json;
+import org.pingzhi.common.model.Document;
+import org.pingzhi.common.model.DocumentKind;
+
+/**
+ * An alert, a {@code pingzhi-alerts} document and an alerts-topic message ({@code _id} alertId).
+ * Contract fields first; addition: {@code resolvedAt} (when the alert became RESOLVED). The
+ * command-center job renders it ({@link #render}); the alert-dispatch job reads it back from the
+ * alerts topic ({@link #parse}).
+ *
+ * @param windowStart for an SLA escalation the clock start
+ * @param windowEnd for an SLA escalation the step's instant
+ * @param firedAt event time, never the wall clock
+ */
+public record AlertDocument(
+        String alertId,
+        String kind,
+        String ruleId,
+        String severity,
+        String level,
+        String townCode,
+        String category,
+        String title,
+        String message,
+        List<String> incidentIds,
+        String windowStart,
+        String windowEnd,
+        int count,
+        String firedAt,
+        String status,
+        String resolvedAt) {
+
+    /** {@code kind} and {@code ruleId} of an SLA escalation's alert. */
+    public static final String SLA_ESCALATION_KIND = "SLA_ESCALATION";
+
+    public static final String SLA_ESCALATION_RULE_ID = "sla-escalation";
+
+    public AlertDocument {
+        incidentIds = List.copyOf(incidentIds);
+    }
+
+    /** The alertId of an SLA escalation: {@code sla:<incidentId>:<level>}. */
+    public static String slaAlertId(String incidentId, String level) {
+        return "sla:" + incidentId + ":" + level;
+    }
+
+    /** The document rendered, its event time {@code eventTime}. */
+    public Document render(long eventTime) {
+        return new Document(DocumentKind.ALERT, alertId, Json.toString(this), eventTime);
+    }
+
+    /**
+     * An alert as {@link #render} wrote it (fields it does not know are ignored).
+     *
+     * @throws IllegalArgumentException when {@code json} is not an alert
+     */
+    public static AlertDocument parse(String json) {
+        try {
+            AlertDocument alert = Json.mapper().readValue(json, AlertDocument.class);
+            if (alert.alertId() == null) {
+                throw new IllegalArgumentException("An alert without alertId: " + json);
+            }
+            return alert;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not an alert: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** An exact fingerprint of what {@link #render} writes (field by field, in order). */
+    public long fingerprint() {
+        return new Fingerprint()
+                .add(alertId)
+                .add(kind)
+                .add(ruleId)
+                .add(severity)
+                .add(level)
+                .add(townCode)
+                .add(category)
+                .add(title)
+                .add(message)
+                .add(incidentIds)
+                .add(windowStart)
+                .add(windowEnd)
+                .add(count)
+                .add(firedAt)
+                .add(status)
+                .add(resolvedAt)
+                .value();
+    }
+}

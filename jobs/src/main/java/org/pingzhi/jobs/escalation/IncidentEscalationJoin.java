@@ -1,0 +1,101 @@
+package org.pingzhi.jobs.escalation;
+
+import java.util.Arrays;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChangeTypeInfo;
+
+/**
+ * Where what later stages find about an incident joins its document, keyed by incidentId, after the
+ * lifecycle and before rendering (so the graph has no cycle): the lifecycle's changes in, each
+ * incident document with the incident's latest {@link EscalationMarks} set; a new mark re-emits the
+ * incident's last document with it. Every other change passes unchanged; SLA events and alerts also
+ * go to their side outputs, typed, for later stages.
+ *
+ * <p>State stays with escalated incidents only: the marks, and the last document emitted since the
+ * first mark. A mark for an incident whose document passed before any mark shows with the
+ * incident's next change (the rules of issue 9 decide whether that suffices).
+ */
+public class IncidentEscalationJoin
+        extends KeyedCoProcessFunction<String, IncidentChange, EscalationMarks, IncidentChange> {
+
+    public static final String UID = "incident-escalation-join";
+
+    public static final String NAME = "Incident documents with escalations";
+
+    /** The SLA events among the changes (emitted or withdrawn), for later stages. */
+    public static final OutputTag<SlaEventChanged> SLA_DECISIONS =
+            new OutputTag<>("sla-decisions", IncidentChangeTypeInfo.SLA_EVENTS) {
+                private static final long serialVersionUID = 1L;
+            };
+
+    /** The escalation alerts among the changes (opened or resolved), for later stages. */
+    public static final OutputTag<AlertChanged> ALERTS =
+            new OutputTag<>("alerts", IncidentChangeTypeInfo.ALERTS) {
+                private static final long serialVersionUID = 1L;
+            };
+
+    static final ValueStateDescriptor<EscalationMarks> MARKS =
+            new ValueStateDescriptor<>(
+                    "incident-escalation-marks", TypeInformation.of(EscalationMarks.class));
+
+    static final ValueStateDescriptor<IncidentChange> MARKED_DOCUMENT =
+            new ValueStateDescriptor<>("incident-marked-document", IncidentChangeTypeInfo.INSTANCE);
+
+    private transient ValueState<EscalationMarks> marks;
+    private transient ValueState<IncidentChange> markedDocument;
+
+    @Override
+    public void open(OpenContext openContext) {
+        marks = getRuntimeContext().getState(MARKS);
+        markedDocument = getRuntimeContext().getState(MARKED_DOCUMENT);
+    }
+
+    @Override
+    public void processElement1(IncidentChange change, Context ctx, Collector<IncidentChange> out)
+            throws Exception {
+        if (change instanceof SlaEventChanged decision) {
+            ctx.output(SLA_DECISIONS, decision);
+        } else if (change instanceof AlertChanged alert) {
+            ctx.output(ALERTS, alert);
+        }
+        EscalationMarks current = marks.value();
+        if (current == null || !(change instanceof IncidentChanged incident)) {
+            out.collect(change);
+            return;
+        }
+        markedDocument.update(incident);
+        out.collect(marked(incident, current));
+    }
+
+    @Override
+    public void processElement2(EscalationMarks mark, Context ctx, Collector<IncidentChange> out)
+            throws Exception {
+        EscalationMarks current = marks.value();
+        if (current != null
+                && Arrays.equals(current.rules(), mark.rules())
+                && current.level().equals(mark.level())) {
+            return;
+        }
+        marks.update(mark);
+        IncidentChange last = markedDocument.value();
+        if (last != null) {
+            out.collect(marked((IncidentChanged) last, mark));
+        }
+    }
+
+    private static IncidentChanged marked(IncidentChanged incident, EscalationMarks mark) {
+        return new IncidentChanged(
+                incident.document().withRuleEscalation(Arrays.asList(mark.rules()), mark.level()),
+                incident.eventTime());
+    }
+}

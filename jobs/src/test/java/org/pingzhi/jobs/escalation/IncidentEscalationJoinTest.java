@@ -1,0 +1,151 @@
+package org.pingzhi.jobs.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pingzhi.common.json.Json;
+import org.pingzhi.common.output.IncidentDocument;
+import org.pingzhi.common.output.SlaEventDocument;
+import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChangeSerializer;
+
+class IncidentEscalationJoinTest {
+
+    private static final String ID = "110-J1";
+
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, IncidentChange, EscalationMarks, IncidentChange>
+            harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(new IncidentEscalationJoin()),
+                        IncidentChange::incidentId,
+                        EscalationMarks::incidentId,
+                        Types.STRING);
+        ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
+                .setGenericTypes(false);
+        harness.setup(IncidentChangeSerializer.INSTANCE);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void withoutEscalationsEveryChangePassesUnchangedAndNothingIsStored() throws Exception {
+        IncidentChange incident = incident("ON_SCENE");
+        SlaEventChanged event = event();
+        harness.processElement1(incident, 1L);
+        harness.processElement1(event, 1L);
+
+        assertThat(harness.extractOutputValues()).containsExactly(incident, event);
+        assertThat(Json.mapper().readTree(incident.render().json()).has("escalationRules"))
+                .isFalse();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS))
+                .extracting(record -> record.getValue())
+                .containsExactly(event);
+    }
+
+    @Test
+    void anIncidentsDocumentShowsItsEscalationsFromTheMarkOn() throws Exception {
+        harness.processElement2(marks("TOWN", "hotspot-1"), 1L);
+        harness.processElement1(incident("DISPATCHED"), 2L);
+        harness.processElement2(marks("CITY", "hotspot-1", "repeat-caller-1"), 3L);
+
+        List<IncidentChange> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        IncidentDocument first = ((IncidentChanged) out.get(0)).document();
+        IncidentDocument second = ((IncidentChanged) out.get(1)).document();
+        assertThat(first.escalationRules()).containsExactly("hotspot-1");
+        assertThat(first.ruleLevel()).isEqualTo("TOWN");
+        assertThat(second.status()).isEqualTo("DISPATCHED");
+        assertThat(second.escalationRules()).containsExactly("hotspot-1", "repeat-caller-1");
+        assertThat(second.ruleLevel()).isEqualTo("CITY");
+        assertThat(Json.mapper().readTree(out.get(1).render().json()).get("ruleLevel").asText())
+                .isEqualTo("CITY");
+    }
+
+    @Test
+    void anUnchangedMarkReEmitsNothing() throws Exception {
+        harness.processElement2(marks("TOWN", "hotspot-1"), 1L);
+        harness.processElement1(incident("DISPATCHED"), 2L);
+        harness.processElement2(marks("TOWN", "hotspot-1"), 3L);
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    private static EscalationMarks marks(String level, String... rules) {
+        return new EscalationMarks(ID, rules, level);
+    }
+
+    private static IncidentChange incident(String status) {
+        return new IncidentChanged(
+                new IncidentDocument(
+                        ID,
+                        List.of("110"),
+                        "J1",
+                        null,
+                        "OTHER",
+                        null,
+                        "P2",
+                        "330482001",
+                        "当湖街道",
+                        null,
+                        null,
+                        status,
+                        "2026-11-28T02:00:00.000Z",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        600,
+                        "2026-11-28T02:10:00.000Z",
+                        "PENDING",
+                        null,
+                        "NONE",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "2026-11-28T02:00:00.000Z",
+                        null,
+                        null,
+                        "2026-11-28T02:08:00.000Z",
+                        null,
+                        null),
+                0L);
+    }
+
+    private static SlaEventChanged event() {
+        return new SlaEventChanged(
+                new SlaEventDocument(
+                        ID,
+                        "WARNING",
+                        null,
+                        "2026-11-28T02:08:00.000Z",
+                        "330482001",
+                        "OTHER",
+                        List.of("110"),
+                        600,
+                        480.0,
+                        false,
+                        null),
+                0L);
+    }
+}
