@@ -213,10 +213,10 @@ final class RuleAlertTexts {
         return epochMillis == null ? "" : LOCAL_TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** A duration in the largest whole unit: 30分钟, 24小时, 7天. */
+    /** A duration in the largest whole unit, one day as 24小时: 30分钟, 24小时, 7天. */
     static String span(Duration duration) {
         long seconds = duration.toSeconds();
-        if (seconds % 86_400 == 0) {
+        if (seconds % 86_400 == 0 && seconds > 86_400) {
             return seconds / 86_400 + "天";
         }
         if (seconds % 3_600 == 0) {
