@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>What the operator must guarantee: before {@code advanceTo(t)}, every input at or before {@code
  * t} has been added (in any order: inputs are buffered and walked in event-time order, ties as the
- * contract orders them). An input at or before the last instant advanced to is late: {@code add}
- * refuses it (returns false) and the state is unchanged, so the outcome depends only on the set of
- * inputs and the instants advanced to, never on arrival order. In replay, never advance beyond the
- * horizon.
+ * contract orders them). An input that would change what an advance already decided is late: {@code
+ * add} refuses it (returns false) and the state is unchanged, so the outcome depends only on the
+ * set of inputs and the instants advanced to, never on arrival order. For the counting kinds that
+ * is an input at or before the last instant advanced to; for BACKLOG a change of the open count at
+ * or before the last minute end walked. In replay, never advance beyond the horizon.
  */
 public interface RuleGroupState extends Serializable {
 

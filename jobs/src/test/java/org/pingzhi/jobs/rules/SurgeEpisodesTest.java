@@ -71,19 +71,19 @@ class SurgeEpisodesTest {
 
     @Test
     void theTargetIsTheExactCeilingOfTheDecimalFactor() {
-        // 1.1 * 10 is 11 exactly; in doubles it is 11.000000000000002, whose ceiling is 12
+        // 1.1 * 50 is 55 exactly; in doubles it is 55.00000000000001, whose ceiling is 56
         SurgeEpisodes surge =
                 new SurgeEpisodes(
                         rule("1.1", 1, new Baseline.PreviousWindows(1), Duration.ofHours(1)),
                         GROUP,
                         at(0));
-        addHour(surge, "12345-h0-", at(0), 10);
-        addHour(surge, "12345-h1-", at(HOUR), 11);
+        addHour(surge, "12345-h0-", at(0), 50);
+        addHour(surge, "12345-h1-", at(HOUR), 55);
 
-        List<EpisodeEvent> events = surge.advanceTo(at(HOUR + 30 * MINUTE));
+        List<EpisodeEvent> events = surge.advanceTo(at(2 * HOUR) - 1);
 
         assertThat(types(events)).containsExactly(Type.FIRED);
-        assertThat(events.get(0).episode().firedAt()).isEqualTo(at(HOUR + 10 * MINUTE));
+        assertThat(events.get(0).episode().firedAt()).isEqualTo(at(HOUR + 54 * MINUTE));
     }
 
     @Test
