@@ -1,0 +1,163 @@
+package org.pingzhi.jobs.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pingzhi.common.rules.BacklogRule;
+import org.pingzhi.common.rules.RuleEpisode;
+
+/**
+ * BACKLOG for one town (contract rules.md): at every minute end {@code m} (a whole UTC minute),
+ * {@code open(m)} counts the town's incidents open at m. A run is a maximal stretch of minute ends
+ * with {@code open > T}, starting at {@code r}; it fires at {@code r + D} if it lasts through
+ * there, and is resolved at the first minute end with {@code open <= T}.
+ *
+ * <p>State: the open count, the run, and the not yet walked changes of the count per instant; no
+ * incident is kept. Minute ends are walked a stretch of constant count at a time, so a quiet town
+ * costs nothing per minute.
+ */
+public final class BacklogEpisodes implements RuleGroupState {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final long MINUTE = 60_000L;
+
+    private final List<String> group;
+    private final int threshold;
+    private final long durationMillis;
+
+    /** Changes of the open count per instant, not yet walked. */
+    private final TreeMap<Long, Integer> pending = new TreeMap<>();
+
+    private long walkedTo = Long.MIN_VALUE;
+    private int openCount;
+    private Long runStart;
+    private int runHighest;
+    private RuleEpisode open;
+
+    public BacklogEpisodes(BacklogRule rule, List<String> group) {
+        this(group, rule.threshold(), rule.duration());
+    }
+
+    BacklogEpisodes(List<String> group, int threshold, Duration duration) {
+        this.group = List.copyOf(group);
+        this.threshold = threshold;
+        this.durationMillis = duration.toMillis();
+    }
+
+    /**
+     * An incident of the town changed from {@code before} to {@code after} (either null: it was
+     * not, or is no longer, an incident of the town). False, and nothing changed, when the change
+     * would alter a minute end already walked.
+     */
+    public boolean change(OpenInterval before, OpenInterval after) {
+        TreeMap<Long, Integer> deltas = new TreeMap<>();
+        book(deltas, before, -1);
+        book(deltas, after, +1);
+        deltas.values().removeIf(delta -> delta == 0);
+        if (!deltas.isEmpty() && deltas.firstKey() <= walkedTo) {
+            return false;
+        }
+        deltas.forEach((at, delta) -> pending.merge(at, delta, Integer::sum));
+        pending.values().removeIf(delta -> delta == 0);
+        return true;
+    }
+
+    private static void book(Map<Long, Integer> deltas, OpenInterval interval, int sign) {
+        if (interval == null || interval.isEmpty()) {
+            return;
+        }
+        deltas.merge(interval.from(), sign, Integer::sum);
+        if (interval.until() != null) {
+            deltas.merge(interval.until(), -sign, Integer::sum);
+        }
+    }
+
+    @Override
+    public List<EpisodeEvent> advanceTo(long t) {
+        EpisodeEvents events = new EpisodeEvents();
+        long lastMinuteEnd = Math.floorDiv(t, MINUTE) * MINUTE;
+        while (walkedTo < lastMinuteEnd) {
+            long first = firstMinuteEndToWalk();
+            if (first > lastMinuteEnd) {
+                break;
+            }
+            while (!pending.isEmpty() && pending.firstKey() <= first) {
+                openCount += pending.pollFirstEntry().getValue();
+            }
+            long stretchEnd =
+                    pending.isEmpty()
+                            ? lastMinuteEnd
+                            : Math.min(lastMinuteEnd, ceilMinute(pending.firstKey()) - MINUTE);
+            walk(first, stretchEnd, events);
+            walkedTo = stretchEnd;
+        }
+        return events.list();
+    }
+
+    /** The first minute end not walked yet; before any input, the one of the first change. */
+    private long firstMinuteEndToWalk() {
+        if (walkedTo != Long.MIN_VALUE) {
+            return walkedTo + MINUTE;
+        }
+        return pending.isEmpty() ? Long.MAX_VALUE : ceilMinute(pending.firstKey());
+    }
+
+    /** Walks the minute ends {@code first..last}, all with the same open count. */
+    private void walk(long first, long last, EpisodeEvents events) {
+        if (openCount <= threshold) {
+            if (runStart != null && open != null) {
+                events.resolved(open.resolvedAt(first));
+            }
+            runStart = null;
+            open = null;
+            return;
+        }
+        if (runStart == null) {
+            runStart = first;
+            runHighest = openCount;
+        }
+        runHighest = Math.max(runHighest, openCount);
+        long firesAt = runStart + durationMillis;
+        if (open == null && firesAt <= last) {
+            open = episode(firesAt, last);
+            events.fired(open);
+        } else if (open != null) {
+            open = episode(open.firedAt(), last);
+            events.updated(open);
+        }
+    }
+
+    private RuleEpisode episode(long firedAt, long lastAbove) {
+        return new RuleEpisode(
+                group,
+                runStart,
+                firedAt,
+                group.get(0),
+                null,
+                runStart,
+                lastAbove,
+                (long) runHighest,
+                List.of(),
+                null);
+    }
+
+    private static long ceilMinute(long t) {
+        return Math.floorDiv(t + MINUTE - 1, MINUTE) * MINUTE;
+    }
+
+    @Override
+    public long nextWakeUp() {
+        long next = pending.isEmpty() ? Long.MAX_VALUE : ceilMinute(pending.firstKey());
+        if (runStart != null) {
+            next = Math.min(next, open == null ? runStart + durationMillis : walkedTo + MINUTE);
+        }
+        return next;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return pending.isEmpty() && openCount == 0 && runStart == null;
+    }
+}

@@ -1,0 +1,147 @@
+package org.pingzhi.jobs.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pingzhi.common.rules.BreachRateRule;
+import org.pingzhi.common.rules.RuleEpisode;
+
+/**
+ * BREACH_RATE for one town (contract rules.md): a tumbling window fires at its end when at least
+ * {@code n} decisions fall in it and {@code breached >= x * decided}, exactly. Consecutive firing
+ * windows are one episode, resolved at the end of the first later window that does not fire.
+ *
+ * <p>State: the current window's two counts and the open episode, besides the not yet walked
+ * decisions (counted per instant).
+ */
+public final class BreachRateEpisodes implements RuleGroupState {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> group;
+    private final long windowMillis;
+    private final BigDecimal threshold;
+    private final int minDecided;
+
+    /** Decided and breached counts per instant, not yet walked. */
+    private final TreeMap<Long, int[]> pending = new TreeMap<>();
+
+    private long walkedTo = Long.MIN_VALUE;
+    private Long currentWindow;
+    private int decided;
+    private int breached;
+    private RuleEpisode open;
+
+    public BreachRateEpisodes(BreachRateRule rule, List<String> group) {
+        this.group = List.copyOf(group);
+        this.windowMillis = rule.window().toMillis();
+        this.threshold = rule.threshold();
+        this.minDecided = rule.minDecided();
+    }
+
+    /** Books the decision at its instant; false (nothing booked) when it is late. */
+    public boolean add(SlaDecision decision) {
+        if (decision.at() <= walkedTo) {
+            return false;
+        }
+        int[] counts = pending.computeIfAbsent(decision.at(), at -> new int[2]);
+        counts[0]++;
+        if (decision.breached()) {
+            counts[1]++;
+        }
+        return true;
+    }
+
+    @Override
+    public List<EpisodeEvent> advanceTo(long t) {
+        EpisodeEvents events = new EpisodeEvents();
+        while (!pending.isEmpty() && pending.firstKey() <= t) {
+            Map.Entry<Long, int[]> next = pending.pollFirstEntry();
+            long at = next.getKey();
+            closeDue(at, events);
+            currentWindow = TumblingWindows.start(at, windowMillis);
+            decided += next.getValue()[0];
+            breached += next.getValue()[1];
+            walkedTo = at;
+        }
+        closeDue(t, events);
+        walkedTo = Math.max(walkedTo, t);
+        return events.list();
+    }
+
+    /** Judges the current window if it ended at or before {@code t}, then resolves if due. */
+    private void closeDue(long t, EpisodeEvents events) {
+        if (currentWindow != null && currentWindow + windowMillis <= t) {
+            long end = currentWindow + windowMillis;
+            if (fires()) {
+                if (open != null && open.windowEnd().equals(currentWindow)) {
+                    open =
+                            new RuleEpisode(
+                                    group,
+                                    open.start(),
+                                    open.firedAt(),
+                                    group.get(0),
+                                    null,
+                                    open.windowStart(),
+                                    end,
+                                    open.count() + breached,
+                                    List.of(),
+                                    null);
+                    events.updated(open);
+                } else {
+                    resolveDue(currentWindow, events);
+                    open =
+                            new RuleEpisode(
+                                    group,
+                                    currentWindow,
+                                    end,
+                                    group.get(0),
+                                    null,
+                                    currentWindow,
+                                    end,
+                                    (long) breached,
+                                    List.of(),
+                                    null);
+                    events.fired(open);
+                }
+            }
+            currentWindow = null;
+            decided = 0;
+            breached = 0;
+        }
+        resolveDue(t, events);
+    }
+
+    private boolean fires() {
+        return decided >= minDecided
+                && BigDecimal.valueOf(breached)
+                                .compareTo(threshold.multiply(BigDecimal.valueOf(decided)))
+                        >= 0;
+    }
+
+    /** Resolves the open episode if the window after its last firing one ended by {@code t}. */
+    private void resolveDue(long t, EpisodeEvents events) {
+        if (open != null && open.windowEnd() + windowMillis <= t) {
+            events.resolved(open.resolvedAt(open.windowEnd() + windowMillis));
+            open = null;
+        }
+    }
+
+    @Override
+    public long nextWakeUp() {
+        long next = pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey();
+        if (currentWindow != null) {
+            next = Math.min(next, currentWindow + windowMillis);
+        }
+        if (open != null) {
+            next = Math.min(next, open.windowEnd() + windowMillis);
+        }
+        return next;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return pending.isEmpty() && currentWindow == null && open == null;
+    }
+}

@@ -1,0 +1,34 @@
+package org.pingzhi.jobs.rules;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The window logic of one rule for one group, as a keyed operator holds it. Inputs are added with
+ * the kind's own {@code add} method; {@link #advanceTo} then walks event time.
+ *
+ * <p>What the operator must guarantee: before {@code advanceTo(t)}, every input at or before {@code
+ * t} has been added (in any order: inputs are buffered and walked in event-time order, ties as the
+ * contract orders them). An input that would change what an advance already decided is late: {@code
+ * add} refuses it (returns false) and the state is unchanged, so the outcome depends only on the
+ * set of inputs and the instants advanced to, never on arrival order. For the counting kinds that
+ * is an input at or before the last instant advanced to; for BACKLOG a change of the open count at
+ * or before the last minute end walked. In replay, never advance beyond the horizon.
+ */
+public interface RuleGroupState extends Serializable {
+
+    /**
+     * Walks every input and every instant that matters up to and including {@code t}; returns what
+     * happened to episodes, in order of the instants they happened at.
+     */
+    List<EpisodeEvent> advanceTo(long t);
+
+    /**
+     * The earliest instant at which {@link #advanceTo} would do something without new input (for an
+     * event-time timer), {@link Long#MAX_VALUE} when none.
+     */
+    long nextWakeUp();
+
+    /** Whether the group holds nothing: the operator may drop its state. */
+    boolean isEmpty();
+}

@@ -1,0 +1,186 @@
+package org.pingzhi.jobs.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.pingzhi.common.rules.Baseline;
+import org.pingzhi.common.rules.RuleEpisode;
+import org.pingzhi.common.rules.SurgeRule;
+
+/**
+ * SURGE for one group (contract rules.md): a tumbling window {@code w} surges when {@code c(w) >=
+ * m} and {@code B * c(w) >= k * S(w)}, exactly, i.e. when its count reaches {@code max(m, ceil(k *
+ * S(w) / B))}; it fires at the reportedAt of the incident bringing the count there. Consecutive
+ * surging windows are one episode, resolved at the end of the first later window that does not
+ * surge. A window is judged only when its baseline windows all start at or after the window holding
+ * the earliest incident seen by the job (the history start), so that a baseline is history.
+ *
+ * <p>State: the counts of the windows the baseline reaches back to, the current window's first 100
+ * incident ids and the open episode, besides the not yet walked inputs.
+ */
+public final class SurgeEpisodes implements RuleGroupState {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int MAX_INCIDENT_IDS = 100;
+
+    private final List<String> group;
+    private final Duration windowLength;
+    private final long windowMillis;
+    private final BigDecimal factor;
+    private final int minCount;
+    private final Baseline baseline;
+    private final long reachMillis;
+    private final long historyWindowStart;
+
+    private final IncidentQueue pending = new IncidentQueue();
+    private final TreeMap<Long, Integer> counts = new TreeMap<>();
+
+    private long currentWindow = Long.MIN_VALUE;
+    private int currentTarget;
+    private final List<String> currentIds = new ArrayList<>();
+
+    private RuleEpisode open;
+    private long surgingUntil;
+
+    /**
+     * @param historyStart the earliest reportedAt of all incidents the job has seen (in replay: in
+     *     the input, before any rule's filter, whatever their group)
+     */
+    public SurgeEpisodes(SurgeRule rule, List<String> group, long historyStart) {
+        this.group = List.copyOf(group);
+        this.windowLength = rule.window();
+        this.windowMillis = rule.window().toMillis();
+        this.factor = rule.factor();
+        this.minCount = rule.minCount();
+        this.baseline = rule.baseline();
+        this.reachMillis = baseline.reach(rule.window()).toMillis();
+        this.historyWindowStart = TumblingWindows.start(historyStart, windowMillis);
+    }
+
+    /** Counts the incident once; false (and nothing counted) when it is late. */
+    public boolean add(RuleIncident incident) {
+        return pending.offer(incident);
+    }
+
+    @Override
+    public List<EpisodeEvent> advanceTo(long t) {
+        EpisodeEvents events = new EpisodeEvents();
+        for (Long at = pending.nextAtOrBefore(t); at != null; at = pending.nextAtOrBefore(t)) {
+            resolveDue(at, events);
+            count(pending.take(), events);
+        }
+        resolveDue(t, events);
+        forget(t);
+        pending.walkedTo(t);
+        return events.list();
+    }
+
+    private void count(CountedIncident incident, EpisodeEvents events) {
+        long window = TumblingWindows.start(incident.reportedAt(), windowMillis);
+        if (window != currentWindow) {
+            currentWindow = window;
+            currentIds.clear();
+            currentTarget = judged(window) ? target(window) : Integer.MAX_VALUE;
+        }
+        int count = counts.merge(window, 1, Integer::sum);
+        if (currentIds.size() < MAX_INCIDENT_IDS) {
+            currentIds.add(incident.incidentId());
+        }
+        if (count < currentTarget) {
+            return;
+        }
+        if (open == null) {
+            surgingUntil = window + windowMillis;
+            open =
+                    new RuleEpisode(
+                            group,
+                            window,
+                            incident.reportedAt(),
+                            incident.townCode(),
+                            incident.category(),
+                            window,
+                            surgingUntil,
+                            (long) count,
+                            currentIds,
+                            null);
+            events.fired(open);
+            return;
+        }
+        boolean joinsNow = count == currentTarget;
+        surgingUntil = window + windowMillis;
+        List<String> ids = new ArrayList<>(open.incidentIds());
+        if (joinsNow) {
+            for (String id : currentIds) {
+                if (ids.size() < MAX_INCIDENT_IDS) {
+                    ids.add(id);
+                }
+            }
+        } else if (ids.size() < MAX_INCIDENT_IDS) {
+            ids.add(incident.incidentId());
+        }
+        open =
+                new RuleEpisode(
+                        group,
+                        open.start(),
+                        open.firedAt(),
+                        open.townCode(),
+                        open.category(),
+                        open.windowStart(),
+                        surgingUntil,
+                        open.count() + (joinsNow ? count : 1),
+                        ids,
+                        null);
+        events.updated(open);
+    }
+
+    /** Whether the window's baseline windows all start at or after the history's first window. */
+    private boolean judged(long window) {
+        return baseline.start(window, windowLength, baseline.windows()) >= historyWindowStart;
+    }
+
+    /** {@code max(m, ceil(k * S / B))}, exactly. */
+    private int target(long window) {
+        long sum = 0;
+        for (int n = 1; n <= baseline.windows(); n++) {
+            sum += counts.getOrDefault(baseline.start(window, windowLength, n), 0);
+        }
+        BigDecimal needed =
+                factor.multiply(BigDecimal.valueOf(sum))
+                        .divide(BigDecimal.valueOf(baseline.windows()), 0, RoundingMode.CEILING);
+        return Math.max(minCount, needed.intValueExact());
+    }
+
+    private void resolveDue(long t, EpisodeEvents events) {
+        if (open != null && surgingUntil + windowMillis <= t) {
+            events.resolved(open.resolvedAt(surgingUntil + windowMillis));
+            open = null;
+        }
+    }
+
+    /** Drops the counts no window from {@code t} on reaches back to. */
+    private void forget(long t) {
+        long oldestNeeded = TumblingWindows.start(t, windowMillis) - reachMillis;
+        counts.headMap(oldestNeeded).clear();
+    }
+
+    @Override
+    public long nextWakeUp() {
+        long next = pending.nextAt();
+        if (open != null) {
+            next = Math.min(next, surgingUntil + windowMillis);
+        }
+        if (!counts.isEmpty()) {
+            next = Math.min(next, counts.firstKey() + reachMillis + windowMillis);
+        }
+        return next;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return pending.isEmpty() && counts.isEmpty() && open == null;
+    }
+}
