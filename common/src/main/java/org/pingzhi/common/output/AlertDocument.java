@@ -1,5 +1,6 @@
 package org.pingzhi.common.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import org.pingzhi.common.json.Json;
@@ -7,19 +8,24 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
 
 /**
- * An alert, a {@code pingzhi-alerts} document and an alerts-topic message ({@code _id} alertId).
- * Contract fields first; addition: {@code resolvedAt} (when the alert became RESOLVED). The
- * command-center job renders it ({@link #render}); the alert-dispatch job reads it back from the
- * alerts topic ({@link #parse}).
+ * An alert, a {@code pingzhi-alerts} document and an alerts-topic message ({@code _id} alertId): an
+ * SLA escalation's or a rule episode's (contract rules.md, "Alerts of rules"). Contract fields
+ * first; addition: {@code resolvedAt} (when the alert became RESOLVED). The command-center job
+ * renders it ({@link #render}); the alert-dispatch job reads it back from the alerts topic ({@link
+ * #parse}).
  *
+ * @param ruleVersion the rules file's version for a rule's alert; null, and then not rendered, for
+ *     an SLA escalation, whose documents predate rules and stay byte for byte as they were
  * @param windowStart for an SLA escalation the clock start
  * @param windowEnd for an SLA escalation the step's instant
+ * @param count 1 for an SLA escalation; null for a rule kind without a figure (FEED_SILENCE)
  * @param firedAt event time, never the wall clock
  */
 public record AlertDocument(
         String alertId,
         String kind,
         String ruleId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ruleVersion,
         String severity,
         String level,
         String townCode,
@@ -29,7 +35,7 @@ public record AlertDocument(
         List<String> incidentIds,
         String windowStart,
         String windowEnd,
-        int count,
+        Long count,
         String firedAt,
         String status,
         String resolvedAt) {
@@ -46,6 +52,22 @@ public record AlertDocument(
     /** The alertId of an SLA escalation: {@code sla:<incidentId>:<level>}. */
     public static String slaAlertId(String incidentId, String level) {
         return "sla:" + incidentId + ":" + level;
+    }
+
+    /**
+     * The alertId of a rule's episode: {@code rule:<ruleId>:<group>:<startEpochMillis>}, the
+     * group's values joined by {@code |}, a {@code %} in a value written {@code %25} and a {@code
+     * |} written {@code %7C}.
+     */
+    public static String ruleAlertId(String ruleId, List<String> group, long startEpochMillis) {
+        StringBuilder id = new StringBuilder("rule:").append(ruleId).append(':');
+        for (int i = 0; i < group.size(); i++) {
+            if (i > 0) {
+                id.append('|');
+            }
+            id.append(group.get(i).replace("%", "%25").replace("|", "%7C"));
+        }
+        return id.append(':').append(startEpochMillis).toString();
     }
 
     /** The document rendered, its event time {@code eventTime}. */
@@ -76,6 +98,7 @@ public record AlertDocument(
                 .add(alertId)
                 .add(kind)
                 .add(ruleId)
+                .add(ruleVersion)
                 .add(severity)
                 .add(level)
                 .add(townCode)

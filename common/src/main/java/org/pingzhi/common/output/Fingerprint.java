@@ -45,6 +45,10 @@ public final class Fingerprint {
         return mix(value ? 1 : 0);
     }
 
+    public Fingerprint add(Long value) {
+        return value == null ? mix(NULL).mix(0) : mix(1).mix(value);
+    }
+
     public Fingerprint add(Double value) {
         return value == null ? mix(NULL).mix(0) : mix(1).mix(Double.doubleToLongBits(value));
     }

@@ -23,6 +23,7 @@ class AlertDocumentTest {
                     AlertDocument.slaAlertId("110-J330482202611280010", "CITY"),
                     AlertDocument.SLA_ESCALATION_KIND,
                     AlertDocument.SLA_ESCALATION_RULE_ID,
+                    null,
                     "CRITICAL",
                     "CITY",
                     "330482001",
@@ -32,7 +33,7 @@ class AlertDocumentTest {
                     List.of("110-J330482202611280010"),
                     "2026-11-28T02:50:00.000Z",
                     "2026-11-28T03:10:00.000Z",
-                    1,
+                    1L,
                     "2026-11-28T03:10:00.000Z",
                     AlertStatus.RESOLVED.name(),
                     "2026-11-28T03:12:00.000Z");
@@ -52,6 +53,22 @@ class AlertDocumentTest {
     }
 
     @Test
+    void anSlaAlertRendersTheBytesItRenderedBeforeRulesSharedItsType() {
+        assertThat(ALERT.render(0).json())
+                .isEqualTo(
+                        "{\"alertId\":\"sla:110-J330482202611280010:CITY\",\"kind\":\"SLA_ESCALATION\","
+                            + "\"ruleId\":\"sla-escalation\",\"severity\":\"CRITICAL\",\"level\":\"CITY\","
+                            + "\"townCode\":\"330482001\",\"category\":\"FIRE_SAFETY\",\"title\":\"【平治110】当湖街道"
+                            + " 事件超时未到场(已升级市指挥中心)\",\"message\":\"事件"
+                            + " 110-J330482202611280010(火灾,P1)…\","
+                            + "\"incidentIds\":[\"110-J330482202611280010\"],"
+                            + "\"windowStart\":\"2026-11-28T02:50:00.000Z\","
+                            + "\"windowEnd\":\"2026-11-28T03:10:00.000Z\",\"count\":1,"
+                            + "\"firedAt\":\"2026-11-28T03:10:00.000Z\",\"status\":\"RESOLVED\","
+                            + "\"resolvedAt\":\"2026-11-28T03:12:00.000Z\"}");
+    }
+
+    @Test
     void aTextThatIsNoAlertIsRefusedClearly() {
         assertThatThrownBy(() -> AlertDocument.parse("{\"kind\":\"x\",\"incidentIds\":[]}"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -68,6 +85,7 @@ class AlertDocumentTest {
                         ALERT.alertId(),
                         ALERT.kind(),
                         ALERT.ruleId(),
+                        ALERT.ruleVersion(),
                         ALERT.severity(),
                         ALERT.level(),
                         ALERT.townCode(),

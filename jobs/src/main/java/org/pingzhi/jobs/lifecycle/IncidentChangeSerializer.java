@@ -273,6 +273,7 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
         writeString(alert.alertId(), out);
         writeString(alert.kind(), out);
         writeString(alert.ruleId(), out);
+        writeString(alert.ruleVersion(), out);
         writeString(alert.severity(), out);
         writeString(alert.level(), out);
         writeString(alert.townCode(), out);
@@ -282,7 +283,7 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
         writeStrings(alert.incidentIds(), out);
         writeString(alert.windowStart(), out);
         writeString(alert.windowEnd(), out);
-        out.writeInt(alert.count());
+        writeLongOrNull(alert.count(), out);
         writeString(alert.firedAt(), out);
         writeString(alert.status(), out);
         writeString(alert.resolvedAt(), out);
@@ -299,10 +300,11 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
                 readString(in),
                 readString(in),
                 readString(in),
+                readString(in),
                 readStrings(in),
                 readString(in),
                 readString(in),
-                in.readInt(),
+                readLongOrNull(in),
                 readString(in),
                 readString(in),
                 readString(in));
@@ -315,6 +317,17 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
 
     private static String readString(DataInputView in) throws IOException {
         return StringValue.readString(in);
+    }
+
+    private static void writeLongOrNull(Long value, DataOutputView out) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value);
+        }
+    }
+
+    private static Long readLongOrNull(DataInputView in) throws IOException {
+        return in.readBoolean() ? in.readLong() : null;
     }
 
     private static void writeStrings(List<String> values, DataOutputView out) throws IOException {

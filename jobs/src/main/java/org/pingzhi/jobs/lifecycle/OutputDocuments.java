@@ -127,6 +127,7 @@ public final class OutputDocuments {
                 alertId(state.incidentId(), level),
                 AlertDocument.SLA_ESCALATION_KIND,
                 AlertDocument.SLA_ESCALATION_RULE_ID,
+                null,
                 level == EscalationLevel.CITY ? "CRITICAL" : "WARNING",
                 level.name(),
                 state.report().townCode(),
@@ -136,7 +137,7 @@ public final class OutputDocuments {
                 List.of(state.incidentId()),
                 Times.iso(timeline.reportedAt()),
                 Times.iso(at),
-                1,
+                1L,
                 Times.iso(at),
                 (resolvedAt == null ? AlertStatus.OPEN : AlertStatus.RESOLVED).name(),
                 Times.isoOrNull(resolvedAt));

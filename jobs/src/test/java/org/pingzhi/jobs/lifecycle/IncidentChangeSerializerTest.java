@@ -16,6 +16,7 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Priority;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.AlertDocument;
 import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.LeftoverDeleted;
@@ -58,7 +59,30 @@ class IncidentChangeSerializerTest {
                         OutputDocuments.alert(
                                 state, sla.timeline(), EscalationLevel.CITY, minutes(70), null),
                         minutes(70)),
+                new AlertChanged(state.incidentId(), feedSilenceAlert(), minutes(70)),
                 new LeftoverDeleted(state.incidentId(), DocumentKind.ALERT, "sla:x:TOWN"));
+    }
+
+    /** A rule's alert: a ruleVersion, no count, no category, no windowEnd. */
+    private static AlertDocument feedSilenceAlert() {
+        return new AlertDocument(
+                "rule:silent:110:0",
+                "FEED_SILENCE",
+                "silent",
+                "v1",
+                "WARNING",
+                "CITY",
+                null,
+                null,
+                "title",
+                "message",
+                List.of(),
+                "1970-01-01T00:00:00.000Z",
+                null,
+                null,
+                "1970-01-01T00:15:00.000Z",
+                "OPEN",
+                null);
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.output.AlertDocument;
 
-class RuleAlertTest {
+class RuleAlertsTest {
 
     private static final long START = Instant.parse("2026-11-28T02:00:00Z").toEpochMilli();
     private static final long MINUTE = 60_000L;
@@ -36,17 +37,18 @@ class RuleAlertTest {
 
     @Test
     void theIdJoinsTheGroupsValuesEscapingPercentAndBar() {
-        assertThat(RuleAlert.alertId("hot", List.of("330482001", "东湖村"), 1764295200000L))
+        assertThat(AlertDocument.ruleAlertId("hot", List.of("330482001", "东湖村"), 1764295200000L))
                 .isEqualTo("rule:hot:330482001|东湖村:1764295200000");
-        assertThat(RuleAlert.alertId("hot", List.of("a|b", "50%", "%7C"), 5L))
+        assertThat(AlertDocument.ruleAlertId("hot", List.of("a|b", "50%", "%7C"), 5L))
                 .isEqualTo("rule:hot:a%7Cb|50%25|%257C:5");
-        assertThat(RuleAlert.alertId("silent", List.of("110"), 0L)).isEqualTo("rule:silent:110:0");
+        assertThat(AlertDocument.ruleAlertId("silent", List.of("110"), 0L))
+                .isEqualTo("rule:silent:110:0");
     }
 
     @Test
     void anOpenHotspotAlertHasEveryContractField() throws Exception {
-        RuleAlert alert = RuleAlert.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS);
-        JsonNode json = Json.mapper().readTree(alert.toJson());
+        AlertDocument alert = RuleAlerts.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS);
+        JsonNode json = Json.mapper().readTree(alert.render(0).json());
 
         assertThat(json.get("alertId").asText()).isEqualTo("rule:hot:330482001|东湖村:" + START);
         assertThat(json.get("kind").asText()).isEqualTo("HOTSPOT");
@@ -70,7 +72,8 @@ class RuleAlertTest {
 
     @Test
     void aResolvedAlertSaysWhen() {
-        RuleAlert alert = RuleAlert.of(HOTSPOT, "v7", hotspotEpisode(START + 50 * MINUTE), TOWNS);
+        AlertDocument alert =
+                RuleAlerts.of(HOTSPOT, "v7", hotspotEpisode(START + 50 * MINUTE), TOWNS);
 
         assertThat(alert.status()).isEqualTo("RESOLVED");
         assertThat(alert.resolvedAt()).isEqualTo("2026-11-28T02:50:00.000Z");
@@ -78,8 +81,9 @@ class RuleAlertTest {
 
     @Test
     void theSameEpisodeRendersTheSameDocument() {
-        assertThat(RuleAlert.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS).toJson())
-                .isEqualTo(RuleAlert.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS).toJson());
+        assertThat(RuleAlerts.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS).render(0).json())
+                .isEqualTo(
+                        RuleAlerts.of(HOTSPOT, "v7", hotspotEpisode(null), TOWNS).render(0).json());
     }
 
     @Test
@@ -99,7 +103,7 @@ class RuleAlertTest {
                         List.of("12345-a", "12345-b", "12345-c"),
                         null);
 
-        RuleAlert alert = RuleAlert.of(rule, "v1", episode, TOWNS);
+        AlertDocument alert = RuleAlerts.of(rule, "v1", episode, TOWNS);
 
         assertThat(alert.alertId()).isEqualTo("rule:repeat:" + callerKey + ":" + START);
         assertThat(alert.title() + alert.message())
@@ -123,8 +127,8 @@ class RuleAlertTest {
                         List.of(),
                         null);
 
-        RuleAlert alert = RuleAlert.of(silence, "v1", silent, TOWNS);
-        JsonNode json = Json.mapper().readTree(alert.toJson());
+        AlertDocument alert = RuleAlerts.of(silence, "v1", silent, TOWNS);
+        JsonNode json = Json.mapper().readTree(alert.render(0).json());
 
         assertThat(json.get("alertId").asText())
                 .isEqualTo("rule:silent:110:" + (START + 15 * MINUTE));
@@ -156,11 +160,11 @@ class RuleAlertTest {
         SurgeRule surge =
                 TestRules.surge("2", 10, new Baseline.SameTimeOfDay(7), Duration.ofHours(1));
 
-        assertThat(RuleAlert.of(breach, "v1", townEpisode, TOWNS).message())
+        assertThat(RuleAlerts.of(breach, "v1", townEpisode, TOWNS).message())
                 .contains("新埭镇", "12 起", "50%", "1小时");
-        assertThat(RuleAlert.of(backlog, "v1", townEpisode, TOWNS).message())
+        assertThat(RuleAlerts.of(backlog, "v1", townEpisode, TOWNS).message())
                 .contains("新埭镇", "19 起", "15分钟", "最高 12 起");
-        assertThat(RuleAlert.of(surge, "v1", townEpisode, TOWNS).message())
+        assertThat(RuleAlerts.of(surge, "v1", townEpisode, TOWNS).message())
                 .contains("新埭镇", "12 起", "1小时", "前 7 天同时段", "2 倍");
     }
 }
