@@ -10,9 +10,19 @@ record CountedIncident(long reportedAt, String incidentId, String townCode, Stri
     private static final long serialVersionUID = 1L;
 
     /** The contract's walk order: reportedAt, then incidentId. */
-    static final Comparator<CountedIncident> WALK_ORDER =
-            Comparator.comparingLong(CountedIncident::reportedAt)
-                    .thenComparing(CountedIncident::incidentId);
+    /** A named class, not a lambda: the group state holding it is Java-serialized. */
+    static final Comparator<CountedIncident> WALK_ORDER = new WalkOrder();
+
+    private static final class WalkOrder implements Comparator<CountedIncident>, Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(CountedIncident a, CountedIncident b) {
+            int byTime = Long.compare(a.reportedAt(), b.reportedAt());
+            return byTime != 0 ? byTime : a.incidentId().compareTo(b.incidentId());
+        }
+    }
 
     static CountedIncident of(RuleIncident incident) {
         return new CountedIncident(

@@ -1,0 +1,165 @@
+package org.pingzhi.jobs.rules.flow;
+
+import java.io.IOException;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.InstantiationUtil;
+import org.apache.flink.util.OutputTag;
+import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.rules.HotspotRule;
+import org.pingzhi.common.rules.RepeatCallerRule;
+import org.pingzhi.common.rules.Rule;
+import org.pingzhi.common.rules.RuleAlerts;
+import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.jobs.rules.EpisodeEvent;
+import org.pingzhi.jobs.rules.HotspotEpisodes;
+
+/**
+ * The HOTSPOT and REPEAT_CALLER rules, keyed by rule and group ({@link RoutedIncident#key}): one
+ * {@link HotspotEpisodes} per key, walked as the watermark passes its inputs, so that every input
+ * at or before an instant has been added before the state advances to it. Emits each episode's
+ * alert whenever it changes and, on the {@link #MARKS} side output, the incidents it holds. The
+ * state is dropped once the group holds nothing, and at most one timer per key is pending.
+ *
+ * <p>In replay nothing is decided after {@code horizon} (live: {@link Long#MAX_VALUE}).
+ */
+public final class IncidentRuleFunction
+        extends KeyedProcessFunction<String, RoutedIncident, RuleAlertChanged> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String UID = "incident-rules";
+    public static final String NAME = "Incident rules (HOTSPOT, REPEAT_CALLER)";
+
+    public static final OutputTag<RuleMark> MARKS = new OutputTag<>("rule-marks") {};
+
+    /**
+     * The group's window logic, Java-serialized: it is a plain serializable object graph (queues
+     * with comparators) that Flink's own serializers would hand to Kryo.
+     */
+    static final ValueStateDescriptor<byte[]> GROUP =
+            new ValueStateDescriptor<>(
+                    "rule-group", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** The one event-time timer registered for the key, so a quiet group leaves none behind. */
+    static final ValueStateDescriptor<Long> WAKE_UP =
+            new ValueStateDescriptor<>("rule-group-wake-up", Types.LONG);
+
+    private final RulesFile rules;
+    private final TownDirectory towns;
+    private final long horizon;
+
+    private transient ValueState<byte[]> group;
+    private transient ValueState<Long> wakeUp;
+
+    public IncidentRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
+        this.rules = rules;
+        this.towns = towns;
+        this.horizon = horizon;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        group = getRuntimeContext().getState(GROUP);
+        wakeUp = getRuntimeContext().getState(WAKE_UP);
+    }
+
+    @Override
+    public void processElement(RoutedIncident routed, Context ctx, Collector<RuleAlertChanged> out)
+            throws IOException {
+        HotspotEpisodes state = load(routed);
+        // A refused incident is behind an instant already decided: the alerts that fired stay as
+        // they are (contract "Live and replay"); the incident's own document is unaffected.
+        state.add(routed.incident());
+        store(state, ctx.timerService());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RuleAlertChanged> out)
+            throws IOException {
+        wakeUp.clear();
+        byte[] bytes = group.value();
+        if (bytes == null) {
+            return;
+        }
+        HotspotEpisodes state = deserialize(bytes);
+        Rule rule = rule(ruleIdOf(ctx.getCurrentKey()));
+        for (EpisodeEvent event : state.advanceTo(timestamp)) {
+            out.collect(
+                    new RuleAlertChanged(
+                            RuleAlerts.of(rule, rules.version(), event.episode(), towns),
+                            timestamp));
+            if (event.type() != EpisodeEvent.Type.RESOLVED) {
+                for (String incidentId : event.episode().incidentIds()) {
+                    ctx.output(MARKS, new RuleMark(incidentId, rule.id(), rule.level().name()));
+                }
+            }
+        }
+        store(state, ctx.timerService());
+    }
+
+    private void store(HotspotEpisodes state, TimerService timers) throws IOException {
+        if (state.isEmpty()) {
+            group.clear();
+            Long registered = wakeUp.value();
+            if (registered != null) {
+                timers.deleteEventTimeTimer(registered);
+                wakeUp.clear();
+            }
+            return;
+        }
+        group.update(InstantiationUtil.serializeObject(state));
+        long next = state.nextWakeUp();
+        Long registered = wakeUp.value();
+        if (registered != null && registered == next) {
+            return;
+        }
+        if (registered != null) {
+            timers.deleteEventTimeTimer(registered);
+            wakeUp.clear();
+        }
+        if (next <= horizon) {
+            timers.registerEventTimeTimer(next);
+            wakeUp.update(next);
+        }
+    }
+
+    private HotspotEpisodes load(RoutedIncident routed) throws IOException {
+        byte[] bytes = group.value();
+        if (bytes != null) {
+            return deserialize(bytes);
+        }
+        Rule rule = rule(routed.ruleId());
+        if (rule instanceof HotspotRule hotspot) {
+            return HotspotEpisodes.of(hotspot, routed.group());
+        }
+        if (rule instanceof RepeatCallerRule repeatCaller) {
+            return HotspotEpisodes.of(repeatCaller, routed.group());
+        }
+        throw new IllegalArgumentException(
+                "Rule " + rule.id() + " (" + rule.kind() + ") is no incident-holding rule");
+    }
+
+    private Rule rule(String ruleId) {
+        return rules.byId(ruleId)
+                .orElseThrow(() -> new IllegalArgumentException("No rule " + ruleId + " in force"));
+    }
+
+    private static String ruleIdOf(String key) {
+        return key.substring(0, key.indexOf(RoutedIncident.SEPARATOR));
+    }
+
+    private HotspotEpisodes deserialize(byte[] bytes) throws IOException {
+        try {
+            return InstantiationUtil.deserializeObject(bytes, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IOException("The rule group's state names an unknown class", e);
+        }
+    }
+}
