@@ -44,13 +44,17 @@ class IncidentRuleFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
+        open(Long.MAX_VALUE);
+    }
+
+    private void open(long horizon) throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
                                 new IncidentRuleFunction(
                                         new RulesFile("v1", List.of(HOTSPOT)),
                                         TownDirectory.standard(),
-                                        Long.MAX_VALUE)),
+                                        horizon)),
                         RoutedIncident::key,
                         Types.STRING);
         harness.open();
@@ -125,16 +129,7 @@ class IncidentRuleFunctionTest {
     @Test
     void nothingIsDecidedBeyondTheHorizon() throws Exception {
         harness.close();
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new IncidentRuleFunction(
-                                        new RulesFile("v1", List.of(HOTSPOT)),
-                                        TownDirectory.standard(),
-                                        T0 + 20 * MINUTE)),
-                        RoutedIncident::key,
-                        Types.STRING);
-        harness.open();
+        open(T0 + 20 * MINUTE);
         report("12345-a", T0);
         report("12345-b", T0 + 5 * MINUTE);
         report("12345-c", T0 + 20 * MINUTE);
