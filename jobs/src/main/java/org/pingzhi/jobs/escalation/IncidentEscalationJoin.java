@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
@@ -21,9 +22,10 @@ import org.pingzhi.jobs.lifecycle.IncidentChangeTypeInfo;
  * incident's last document with it. Every other change passes unchanged; SLA events and alerts also
  * go to their side outputs, typed, for later stages.
  *
- * <p>State stays with escalated incidents only: the marks, and the last document emitted since the
- * first mark. A mark for an incident whose document passed before any mark shows with the
- * incident's next change (the rules of issue 9 decide whether that suffices).
+ * <p>A HOTSPOT or REPEAT_CALLER episode marks an incident at the latest {@code markWindowMillis}
+ * (the longest window of those rules) after its reportedAt, so the last document of every incident
+ * is kept until the watermark passes that instant: a mark arriving after the incident's last change
+ * still shows on its document. Escalated incidents keep their marks and last document.
  */
 public class IncidentEscalationJoin
         extends KeyedCoProcessFunction<String, IncidentChange, EscalationMarks, IncidentChange> {
@@ -51,8 +53,15 @@ public class IncidentEscalationJoin
     static final ValueStateDescriptor<IncidentChange> MARKED_DOCUMENT =
             new ValueStateDescriptor<>("incident-marked-document", IncidentChangeTypeInfo.INSTANCE);
 
+    /** The longest window of the HOTSPOT and REPEAT_CALLER rules in force; 0 without such. */
+    private final long markWindowMillis;
+
     private transient ValueState<EscalationMarks> marks;
     private transient ValueState<IncidentChange> markedDocument;
+
+    public IncidentEscalationJoin(long markWindowMillis) {
+        this.markWindowMillis = markWindowMillis;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -68,13 +77,40 @@ public class IncidentEscalationJoin
         } else if (change instanceof AlertChanged alert) {
             ctx.output(ALERTS, alert);
         }
-        EscalationMarks current = marks.value();
-        if (current == null || !(change instanceof IncidentChanged incident)) {
+        if (!(change instanceof IncidentChanged incident)) {
             out.collect(change);
             return;
         }
-        markedDocument.update(incident);
-        out.collect(marked(incident, current));
+        EscalationMarks current = marks.value();
+        if (current != null) {
+            markedDocument.update(incident);
+            out.collect(marked(incident, current));
+            return;
+        }
+        out.collect(change);
+        long markable = markableUntil(incident);
+        if (markable > ctx.timerService().currentWatermark()) {
+            markedDocument.update(incident);
+            ctx.timerService().registerEventTimeTimer(markable);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
+            throws Exception {
+        IncidentChange last = markedDocument.value();
+        if (marks.value() == null
+                && last != null
+                && markableUntil((IncidentChanged) last) <= timestamp) {
+            markedDocument.clear();
+        }
+    }
+
+    /** The last instant a rule's episode can mark the incident (see the class comment). */
+    private long markableUntil(IncidentChanged incident) {
+        return markWindowMillis == 0
+                ? Long.MIN_VALUE
+                : Times.parseIso(incident.document().reportedAt()) + markWindowMillis;
     }
 
     @Override

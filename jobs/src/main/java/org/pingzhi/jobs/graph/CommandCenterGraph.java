@@ -52,7 +52,7 @@ public final class CommandCenterGraph {
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
                         .connect(noEscalations(hotline).keyBy(EscalationMarks::incidentId))
-                        .process(new IncidentEscalationJoin())
+                        .process(new IncidentEscalationJoin(0L))
                         .uid(IncidentEscalationJoin.UID)
                         .name(IncidentEscalationJoin.NAME);
 

@@ -2,10 +2,13 @@ package org.pingzhi.jobs.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +29,20 @@ class IncidentEscalationJoinTest {
                     String, IncidentChange, EscalationMarks, IncidentChange>
             harness;
 
+    /** reportedAt of {@link #incident}. */
+    private static final long REPORTED_AT = Instant.parse("2026-11-28T02:00:00Z").toEpochMilli();
+
+    private static final long MARK_WINDOW = Duration.ofMinutes(30).toMillis();
+
     @BeforeEach
     void open() throws Exception {
+        open(0L);
+    }
+
+    private void open(long markWindowMillis) throws Exception {
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(new IncidentEscalationJoin()),
+                        new KeyedCoProcessOperator<>(new IncidentEscalationJoin(markWindowMillis)),
                         IncidentChange::incidentId,
                         EscalationMarks::incidentId,
                         Types.STRING);
@@ -78,6 +90,36 @@ class IncidentEscalationJoinTest {
         assertThat(second.ruleLevel()).isEqualTo("CITY");
         assertThat(Json.mapper().readTree(out.get(1).render().json()).get("ruleLevel").asText())
                 .isEqualTo("CITY");
+    }
+
+    @Test
+    void aMarkAfterTheIncidentsLastDocumentShowsOnThatDocument() throws Exception {
+        harness.close();
+        open(MARK_WINDOW);
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+        harness.processElement2(marks("CITY", "hotspot-1"), REPORTED_AT + MARK_WINDOW);
+
+        List<IncidentChange> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        IncidentDocument marked = ((IncidentChanged) out.get(1)).document();
+        assertThat(marked.status()).isEqualTo("DISPATCHED");
+        assertThat(marked.escalationRules()).containsExactly("hotspot-1");
+        assertThat(marked.ruleLevel()).isEqualTo("CITY");
+    }
+
+    @Test
+    void anUnmarkedDocumentIsForgottenOnceNoRuleCanMarkIt() throws Exception {
+        harness.close();
+        open(MARK_WINDOW);
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.processBothWatermarks(new Watermark(REPORTED_AT + MARK_WINDOW));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        harness.processElement2(marks("CITY", "hotspot-1"), REPORTED_AT + MARK_WINDOW + 1);
+        assertThat(harness.extractOutputValues()).hasSize(1);
     }
 
     @Test
