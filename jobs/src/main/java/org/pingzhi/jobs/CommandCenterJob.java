@@ -15,6 +15,7 @@ import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.config.OperationsOptions;
+import org.pingzhi.jobs.config.RulesOptions;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.graph.CommandCenterStreams;
@@ -88,7 +89,8 @@ public final class CommandCenterJob {
     public static CommandCenterSettings settings(Configuration configuration) {
         return new CommandCenterSettings(
                 SlaPolicy.fromConfig(configuration),
-                LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON));
+                LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON),
+                RulesOptions.rules(configuration));
     }
 
     /**

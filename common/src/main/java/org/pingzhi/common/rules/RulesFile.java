@@ -16,6 +16,9 @@ public record RulesFile(String version, List<Rule> rules) implements Serializabl
     /** Classpath location of the rules shipped for Pinghu. */
     public static final String DEFAULT_RESOURCE = "/rules/pinghu-rules.json";
 
+    /** No rules: a replay without {@code --rules}. */
+    public static final RulesFile NONE = new RulesFile("none", List.of());
+
     public RulesFile {
         rules = List.copyOf(rules);
     }

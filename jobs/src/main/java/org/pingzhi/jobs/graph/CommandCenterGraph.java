@@ -3,7 +3,7 @@ package org.pingzhi.jobs.graph;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.types.Either;
-import org.apache.flink.util.Collector;
+import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
@@ -13,6 +13,12 @@ import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
+import org.pingzhi.jobs.rules.flow.IncidentRuleFunction;
+import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
+import org.pingzhi.jobs.rules.flow.RoutedIncident;
+import org.pingzhi.jobs.rules.flow.RuleAlertChanged;
+import org.pingzhi.jobs.rules.flow.RuleMark;
+import org.pingzhi.jobs.rules.flow.RuleMarksFold;
 
 /**
  * The command-center graph between its edges, the one definition of live and replay: both sources'
@@ -23,7 +29,9 @@ import org.pingzhi.jobs.normalize.DeadLetterSplit;
  * which one it is running in.
  *
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
- * incident → join with the escalations later stages find (none yet: an empty stream) → render.
+ * incident → join with the escalations the incident rules find → render; lifecycle → keyBy incident
+ * → once per incident to each HOTSPOT/REPEAT_CALLER rule's group → keyBy rule and group → episodes
+ * (alerts, and marks folded per incident into the join).
  */
 public final class CommandCenterGraph {
 
@@ -48,11 +56,35 @@ public final class CommandCenterGraph {
                         .uid(IncidentLifecycleFunction.UID)
                         .name(IncidentLifecycleFunction.NAME);
 
+        SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
+                lifecycle
+                        .keyBy(IncidentChange::incidentId)
+                        .process(new IncidentRuleRouting(settings.rules()))
+                        .uid(IncidentRuleRouting.UID)
+                        .name(IncidentRuleRouting.NAME)
+                        .keyBy(RoutedIncident::key)
+                        .process(
+                                new IncidentRuleFunction(
+                                        settings.rules(),
+                                        TownDirectory.standard(),
+                                        settings.lifecycle().horizon()))
+                        .uid(IncidentRuleFunction.UID)
+                        .name(IncidentRuleFunction.NAME);
+        DataStream<EscalationMarks> escalations =
+                incidentRules
+                        .getSideOutput(IncidentRuleFunction.MARKS)
+                        .keyBy(RuleMark::incidentId)
+                        .process(new RuleMarksFold())
+                        .uid(RuleMarksFold.UID)
+                        .name(RuleMarksFold.NAME);
+
         SingleOutputStreamOperator<IncidentChange> changes =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
-                        .connect(noEscalations(hotline).keyBy(EscalationMarks::incidentId))
-                        .process(new IncidentEscalationJoin(0L))
+                        .connect(escalations.keyBy(EscalationMarks::incidentId))
+                        .process(
+                                new IncidentEscalationJoin(
+                                        IncidentRuleFunction.longestWindowMillis(settings.rules())))
                         .uid(IncidentEscalationJoin.UID)
                         .name(IncidentEscalationJoin.NAME);
 
@@ -64,7 +96,14 @@ public final class CommandCenterGraph {
                                 lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS));
 
         DataStream<Document> documents =
-                changes.map(IncidentChange::render).uid("render-documents").name("Documents");
+                changes.map(IncidentChange::render)
+                        .uid("render-documents")
+                        .name("Documents")
+                        .union(
+                                incidentRules
+                                        .map(RuleAlertChanged::render)
+                                        .uid("render-rule-alerts")
+                                        .name("Rule alerts"));
 
         return new CommandCenterStreams(
                 events,
@@ -72,22 +111,8 @@ public final class CommandCenterGraph {
                 changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
                 changes.getSideOutput(IncidentEscalationJoin.ALERTS),
                 deadLetters,
-                documents);
-    }
-
-    /**
-     * The escalations found by rules: none until rules exist (issue 9). Flink has no empty source
-     * (an empty {@code fromData} fails), so one number is generated and dropped.
-     */
-    private static DataStream<EscalationMarks> noEscalations(DataStream<?> any) {
-        return any.getExecutionEnvironment()
-                .fromSequence(0, 0)
-                .uid("escalations-none")
-                .name("Escalations by rules (none)")
-                .flatMap((Long number, Collector<EscalationMarks> none) -> {})
-                .returns(EscalationMarks.class)
-                .uid("escalations-none-dropped")
-                .name("Escalations by rules (none)");
+                documents,
+                incidentRules);
     }
 
     private static SingleOutputStreamOperator<UnifiedEvent> accepted(

@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.graph;
 
 import java.io.Serializable;
+import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
@@ -9,6 +10,8 @@ import org.pingzhi.jobs.sla.SlaPolicy;
  *
  * @param slaPolicy response targets
  * @param lifecycle retention, caps and the replay horizon
+ * @param rules the windowed rules in force (contract rules.md)
  */
-public record CommandCenterSettings(SlaPolicy slaPolicy, LifecycleSettings lifecycle)
+public record CommandCenterSettings(
+        SlaPolicy slaPolicy, LifecycleSettings lifecycle, RulesFile rules)
         implements Serializable {}

@@ -9,6 +9,7 @@ import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.normalize.DeadLetterDocuments;
+import org.pingzhi.jobs.rules.flow.RuleAlertChanged;
 
 /**
  * What the command-center graph produces, before any edge: typed streams for later stages (rules,
@@ -20,7 +21,9 @@ import org.pingzhi.jobs.normalize.DeadLetterDocuments;
  * @param slaDecisions the SLA events among them (emitted or withdrawn)
  * @param alerts the escalation alerts among them (opened or resolved)
  * @param deadLetters records that failed their contract
- * @param documents the incident changes rendered, each under its deterministic id
+ * @param documents the incident changes and the rules' alerts rendered, each under its
+ *     deterministic id
+ * @param ruleAlerts the rules' alerts (fired, grown, resolved)
  */
 public record CommandCenterStreams(
         DataStream<UnifiedEvent> events,
@@ -28,7 +31,8 @@ public record CommandCenterStreams(
         DataStream<SlaEventChanged> slaDecisions,
         DataStream<AlertChanged> alerts,
         DataStream<DeadLetter> deadLetters,
-        DataStream<Document> documents) {
+        DataStream<Document> documents,
+        DataStream<RuleAlertChanged> ruleAlerts) {
 
     /** Dead letters rendered as {@link DocumentKind#DEAD_LETTER} documents. */
     public DataStream<Document> deadLetterDocuments() {

@@ -13,6 +13,7 @@ import org.pingzhi.jobs.config.UsageException;
  * @param police the 110 JSONL file
  * @param outputDirectory where the output files go
  * @param policy an SLA policy file, or null for the shipped default (600 s for every incident)
+ * @param rules a rules file (contract rules.md), or null for none: the replay is then the SLA only
  * @param parallelism the job's parallelism
  * @param configuration the job options ({@code --config}, {@code --conf}, the environment)
  */
@@ -21,6 +22,7 @@ public record ReplayArguments(
         Path police,
         Path outputDirectory,
         Path policy,
+        Path rules,
         int parallelism,
         Map<String, String> configuration) {
 
@@ -38,6 +40,7 @@ public record ReplayArguments(
                     "  --police FILE       110 alarm events (topic police-110)",
                     "  --out DIR           output directory (created if missing)",
                     "  --policy FILE       SLA policy (JSON); default: 600 s for every incident",
+                    "  --rules FILE        windowed rules (JSON, contract rules.md); default: none",
                     "  --parallelism N     job parallelism (default 2)",
                     JobConfiguration.USAGE_LINES);
 
@@ -50,6 +53,7 @@ public record ReplayArguments(
         Path police = null;
         Path out = null;
         Path policy = null;
+        Path rules = null;
         int parallelism = 2;
         JobConfiguration options = new JobConfiguration();
         for (int i = 0; i < args.length; i++) {
@@ -66,6 +70,7 @@ public record ReplayArguments(
                 case "--police" -> police = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--policy" -> policy = Path.of(value);
+                case "--rules" -> rules = Path.of(value);
                 case "--parallelism" ->
                         parallelism = CommandLineValues.positiveInt(flag, value, 1024);
                 default -> throw new UsageException("unknown option " + flag);
@@ -75,7 +80,7 @@ public record ReplayArguments(
         requireFlag(police, "--police FILE");
         requireFlag(out, "--out DIR");
         return new ReplayArguments(
-                hotline, police, out, policy, parallelism, options.settings(environment));
+                hotline, police, out, policy, rules, parallelism, options.settings(environment));
     }
 
     private static void requireFlag(Object value, String flag) throws UsageException {

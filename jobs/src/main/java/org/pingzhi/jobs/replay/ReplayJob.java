@@ -14,6 +14,8 @@ import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.jobs.config.RulesOptions;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
@@ -48,7 +50,11 @@ public final class ReplayJob {
 
         CommandCenterSettings settings =
                 new CommandCenterSettings(
-                        policy, LifecycleSettings.fromConfig(configuration, scan.horizon()));
+                        policy,
+                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
+                        arguments.rules() == null
+                                ? RulesFile.NONE
+                                : RulesOptions.load(arguments.rules()));
         CommandCenterGraph.build(
                         fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
                         fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),

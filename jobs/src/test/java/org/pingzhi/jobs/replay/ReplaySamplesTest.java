@@ -36,6 +36,7 @@ class ReplaySamplesTest {
                                 samples.resolve("police-110.jsonl"),
                                 out,
                                 null,
+                                null,
                                 2,
                                 Map.of()));
 
@@ -75,7 +76,7 @@ class ReplaySamplesTest {
                         + " \"statusTime\": 1795831200, \"station\": \"当湖派出所\"}\n");
 
         ReplaySummary summary =
-                ReplayJob.run(new ReplayArguments(hotline, police, out, null, 2, Map.of()));
+                ReplayJob.run(new ReplayArguments(hotline, police, out, null, null, 2, Map.of()));
 
         List<JsonNode> expected = ContractSamples.expectedIncidents();
         assertIncidentsAsExpected(expected);

@@ -64,6 +64,22 @@ public final class IncidentRuleFunction
         this.horizon = horizon;
     }
 
+    /**
+     * The longest window of the HOTSPOT and REPEAT_CALLER rules of {@code rules}, 0 without such:
+     * an episode holds an incident no later than that after its reportedAt.
+     */
+    public static long longestWindowMillis(RulesFile rules) {
+        long longest = 0;
+        for (Rule rule : rules.enabledRules()) {
+            if (rule instanceof HotspotRule hotspot) {
+                longest = Math.max(longest, hotspot.window().toMillis());
+            } else if (rule instanceof RepeatCallerRule repeatCaller) {
+                longest = Math.max(longest, repeatCaller.window().toMillis());
+            }
+        }
+        return longest;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         group = getRuntimeContext().getState(GROUP);

@@ -52,7 +52,8 @@ public final class IncidentRuleRouting
     @Override
     public void processElement(IncidentChange change, Context ctx, Collector<RoutedIncident> out)
             throws Exception {
-        if (!(change instanceof IncidentChanged changed)) {
+        if (!(change instanceof IncidentChanged changed)
+                || IncidentRuleFunction.longestWindowMillis(rules) == 0) {
             return;
         }
         RuleIncident incident = RuleIncidents.of(changed.document());
