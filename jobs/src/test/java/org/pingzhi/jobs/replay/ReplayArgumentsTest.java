@@ -22,6 +22,8 @@ class ReplayArgumentsTest {
                         "out",
                         "--policy",
                         "policy.json",
+                        "--rules",
+                        "rules.json",
                         "--parallelism",
                         "3",
                         "--conf",
@@ -33,6 +35,7 @@ class ReplayArgumentsTest {
         assertThat(arguments.police()).isEqualTo(Path.of("p.jsonl"));
         assertThat(arguments.outputDirectory()).isEqualTo(Path.of("out"));
         assertThat(arguments.policy()).isEqualTo(Path.of("policy.json"));
+        assertThat(arguments.rules()).isEqualTo(Path.of("rules.json"));
         assertThat(arguments.parallelism()).isEqualTo(3);
         assertThat(arguments.configuration())
                 .containsEntry("pingzhi.mode", "DEV")
@@ -45,6 +48,7 @@ class ReplayArgumentsTest {
                 ReplayArguments.parse(Map.of(), "--hotline", "h", "--police", "p", "--out", "o");
 
         assertThat(arguments.policy()).isNull();
+        assertThat(arguments.rules()).isNull();
         assertThat(arguments.parallelism()).isEqualTo(2);
     }
 

@@ -4,6 +4,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.rules.Rule;
@@ -17,12 +19,11 @@ import org.pingzhi.jobs.rules.RuleIncident;
 /**
  * Keyed by incidentId: counts each incident once, at its {@code reportedAt}, with its attributes as
  * they stand when the watermark passes that instant, and sends it to the group of every HOTSPOT and
- * REPEAT_CALLER rule it counts for. State lives from an incident's first document until the
- * watermark passes its reportedAt.
- *
- * <p>Known gap: an incident whose first document comes after the watermark passed its reportedAt (a
- * late record) is not counted; telling it from one already counted would need state for every
- * incident ever seen.
+ * REPEAT_CALLER rule it counts for. An incident first seen behind the watermark (a late record, or
+ * every record again after a restore, when the watermark starts over) is sent at once, and the
+ * rules' window logic takes it where it still can. That it was counted is remembered until the
+ * watermark passes its reportedAt plus the longest such window, after which no episode can take it
+ * any more.
  */
 public final class IncidentRuleRouting
         extends KeyedProcessFunction<String, IncidentChange, RoutedIncident> {
@@ -36,29 +37,39 @@ public final class IncidentRuleRouting
             new ValueStateDescriptor<>(
                     "incident-pending-for-rules", TypeInformation.of(RuleIncident.class));
 
+    /** After counting: until when the incident is remembered as counted. */
+    static final ValueStateDescriptor<Long> COUNTED_UNTIL =
+            new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
+
     private final RulesFile rules;
+    private final long longestWindowMillis;
 
     private transient ValueState<RuleIncident> pending;
+    private transient ValueState<Long> countedUntil;
 
     public IncidentRuleRouting(RulesFile rules) {
         this.rules = rules;
+        this.longestWindowMillis = IncidentRuleFunction.longestWindowMillis(rules);
     }
 
     @Override
     public void open(OpenContext openContext) {
         pending = getRuntimeContext().getState(PENDING);
+        countedUntil = getRuntimeContext().getState(COUNTED_UNTIL);
     }
 
     @Override
     public void processElement(IncidentChange change, Context ctx, Collector<RoutedIncident> out)
             throws Exception {
         if (!(change instanceof IncidentChanged changed)
-                || IncidentRuleFunction.longestWindowMillis(rules) == 0) {
+                || longestWindowMillis == 0
+                || countedUntil.value() != null) {
             return;
         }
         RuleIncident incident = RuleIncidents.of(changed.document());
         RuleIncident before = pending.value();
         if (before == null && incident.reportedAt() <= ctx.timerService().currentWatermark()) {
+            count(incident, ctx.timerService(), out);
             return;
         }
         if (before != null && before.reportedAt() != incident.reportedAt()) {
@@ -72,7 +83,19 @@ public final class IncidentRuleRouting
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RoutedIncident> out)
             throws Exception {
         RuleIncident incident = pending.value();
-        pending.clear();
+        if (incident != null && incident.reportedAt() == timestamp) {
+            pending.clear();
+            count(incident, ctx.timerService(), out);
+            return;
+        }
+        Long until = countedUntil.value();
+        if (until != null && until <= timestamp) {
+            countedUntil.clear();
+        }
+    }
+
+    private void count(RuleIncident incident, TimerService timers, Collector<RoutedIncident> out)
+            throws Exception {
         for (Rule rule : rules.enabledRules()) {
             if (rule.kind() == RuleKind.HOTSPOT || rule.kind() == RuleKind.REPEAT_CALLER) {
                 RuleGroups.of(rule, incident)
@@ -82,5 +105,10 @@ public final class IncidentRuleRouting
                                                 new RoutedIncident(rule.id(), group, incident)));
             }
         }
+        long until =
+                Math.max(
+                        incident.reportedAt() + longestWindowMillis, timers.currentWatermark() + 1);
+        countedUntil.update(until);
+        timers.registerEventTimeTimer(until);
     }
 }

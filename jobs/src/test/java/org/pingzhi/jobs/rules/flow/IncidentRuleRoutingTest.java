@@ -77,6 +77,20 @@ class IncidentRuleRoutingTest {
     }
 
     @Test
+    void anIncidentFirstSeenBehindTheWatermarkIsSentAtOnceAndOnlyOnce() throws Exception {
+        harness.processWatermark(minutes(60));
+        change("东湖村", minutes(61));
+        change("西湖村", minutes(62));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(RoutedIncident::group)
+                .containsExactly(List.of("330482001", "东湖村"));
+        harness.processWatermark(minutes(81));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void anIncidentGoesToItsGroupOnceWithItsAttributesAtTheWatermark() throws Exception {
         change("东湖村", minutes(50));
         change("西湖村", minutes(50));
@@ -84,11 +98,11 @@ class IncidentRuleRoutingTest {
 
         harness.processWatermark(minutes(50));
         change("南湖村", minutes(51));
-        harness.processWatermark(minutes(60));
 
         assertThat(harness.extractOutputValues())
                 .extracting(RoutedIncident::group)
                 .containsExactly(List.of("330482001", "西湖村"));
+        harness.processWatermark(minutes(80));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
