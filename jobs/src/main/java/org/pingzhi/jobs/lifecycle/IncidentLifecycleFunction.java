@@ -67,6 +67,7 @@ public class IncidentLifecycleFunction
     private final LifecycleSettings settings;
 
     private transient MapState<String, UnifiedEvent> records;
+    private transient ValueState<FoldedIncident> folds;
     private transient ValueState<EmittedOutputs> emitted;
     private transient ValueState<IncidentSummary> summaries;
     private transient Counter lateRecords;
@@ -90,6 +91,7 @@ public class IncidentLifecycleFunction
     @Override
     public void open(OpenContext openContext) {
         records = getRuntimeContext().getMapState(LifecycleStateDescriptors.records());
+        folds = getRuntimeContext().getState(LifecycleStateDescriptors.folded());
         emitted = getRuntimeContext().getState(LifecycleStateDescriptors.emitted());
         summaries = getRuntimeContext().getState(LifecycleStateDescriptors.summary());
         lateRecords = getRuntimeContext().getMetricGroup().counter("lifecycleLateRecords");
@@ -131,8 +133,9 @@ public class IncidentLifecycleFunction
             applyToSummary(ctx.getCurrentKey(), record, summary, out);
             return;
         }
-        List<UnifiedEvent> kept = keptRecords();
-        boolean newIncident = kept.isEmpty();
+        String incidentId = ctx.getCurrentKey();
+        FoldedIncident folded = foldedIncident(incidentId);
+        boolean newIncident = folded == null;
         if (newIncident
                 && settings.expired(record, Math.max(settings.now(watermark), timeReached))) {
             expiredRecords.inc();
@@ -140,19 +143,27 @@ public class IncidentLifecycleFunction
                     DEAD_LETTERS, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
             return;
         }
-        if (store(record, kept)) {
+        FoldedIncident next = store(incidentId, record, folded);
+        if (next != null) {
+            folds.update(next);
             if (newIncident) {
                 metrics.incidentStarted();
             }
-            react(ctx.getCurrentKey(), kept, settings.now(watermark), ctx.timerService(), out);
+            react(
+                    incidentId,
+                    next.state(incidentId),
+                    settings.now(watermark),
+                    ctx.timerService(),
+                    out);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
             throws Exception {
-        List<UnifiedEvent> kept = keptRecords();
-        if (kept.isEmpty()) {
+        String incidentId = ctx.getCurrentKey();
+        FoldedIncident folded = foldedIncident(incidentId);
+        if (folded == null) {
             emitted.clear();
             IncidentSummary summary = summaries.value();
             if (summary != null && timestamp >= summary.expiresAt()) {
@@ -160,18 +171,21 @@ public class IncidentLifecycleFunction
             }
             return;
         }
-        Judged judged = react(ctx.getCurrentKey(), kept, timestamp, ctx.timerService(), out);
+        Judged judged =
+                react(incidentId, folded.state(incidentId), timestamp, ctx.timerService(), out);
         if (timestamp >= settings.cleanupAt(judged.state())) {
             EmittedOutputs memo = emitted.value();
             if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
                 ctx.timerService().deleteEventTimeTimer(memo.getTimer());
             }
             long expiresAt = settings.summaryExpiresAt(timestamp);
-            summaries.update(IncidentSummary.of(judged.state(), judged.sla(), kept, expiresAt));
+            summaries.update(
+                    IncidentSummary.of(judged.state(), judged.sla(), keptRecords(), expiresAt));
             if (settings.fires(expiresAt)) {
                 ctx.timerService().registerEventTimeTimer(expiresAt);
             }
             records.clear();
+            folds.clear();
             emitted.clear();
             metrics.incidentCleanedUp();
         }
@@ -205,32 +219,51 @@ public class IncidentLifecycleFunction
         summaries.update(next.withFingerprint(fingerprint));
     }
 
-    /** Adds a record to the incident's state; false when it changes nothing or is dropped. */
-    private boolean store(UnifiedEvent record, List<UnifiedEvent> kept) throws Exception {
+    /**
+     * Adds a record to the incident's records; the incident folded with it, or null when it changes
+     * nothing or is dropped. Only a record that replaces a kept one, or one arriving out of order,
+     * makes the records be read and folded again.
+     */
+    private FoldedIncident store(String incidentId, UnifiedEvent record, FoldedIncident folded)
+            throws Exception {
         String key = record.duplicateKey();
         UnifiedEvent existing = records.get(key);
         if (existing != null) {
-            UnifiedEvent preferred = EventOrder.preferred(existing, record);
-            if (preferred == existing) {
-                return false;
+            if (EventOrder.preferred(existing, record) == existing) {
+                return null;
             }
-            kept.remove(existing);
-        } else {
+            records.put(key, record);
+            return IncidentFold.folded(incidentId, records.values());
+        }
+        if (folded != null && folded.distinctRecords() >= settings.maxRecordsPerIncident()) {
             RecordCap.Admission admission =
-                    RecordCap.admit(kept, record, settings.maxRecordsPerIncident());
+                    RecordCap.admit(keptRecords(), record, settings.maxRecordsPerIncident());
             if (!admission.keep()) {
                 droppedRecords.inc();
                 logDrop(record);
-                return false;
+                return null;
             }
             if (admission.evicted() != null) {
                 records.remove(admission.evicted().duplicateKey());
-                kept.remove(admission.evicted());
             }
+            records.put(key, record);
+            return IncidentFold.folded(incidentId, records.values());
         }
         records.put(key, record);
-        kept.add(record);
-        return true;
+        return IncidentFold.withRecord(incidentId, folded, record, records.values());
+    }
+
+    /**
+     * The incident's fold, null when it has no records. State checkpointed before the fold was kept
+     * has the records alone: they are folded once.
+     */
+    private FoldedIncident foldedIncident(String incidentId) throws Exception {
+        FoldedIncident folded = folds.value();
+        if (folded == null && !records.isEmpty()) {
+            folded = IncidentFold.folded(incidentId, records.values());
+            folds.update(folded);
+        }
+        return folded;
     }
 
     /** An incident's state and its SLA at the time it was judged at. */
@@ -238,12 +271,11 @@ public class IncidentLifecycleFunction
 
     private Judged react(
             String incidentId,
-            List<UnifiedEvent> kept,
+            IncidentState state,
             long now,
             TimerService timers,
             Collector<IncidentChange> out)
             throws Exception {
-        IncidentState state = IncidentFold.fold(incidentId, kept);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
         long judgedAt = memo.judgeAt(Math.max(now, timeReached));
         timeReached = judgedAt;
