@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}) as typed {@link IncidentChange}s:
  * incident documents, SLA events and escalation alerts, rendered only at the edges.
  *
- * <p>Time: on a record, the watermark (capped at the horizon); on a timer, its instant; but never
- * earlier than the incident was judged at before, nor, after a restore, than the time the restored
- * attempt had reached (its watermark starts over; an undisturbed run's would not have). So a step
- * that passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
+ * <p>Time: live, a record is judged as it comes, at the watermark; in a bounded run (replay, see
+ * {@link LifecycleSettings#judgesWhenWatermarkMoves}) it is stored at once and judged when the
+ * watermark next moves, together with the others that came before it moved (a timer at the
+ * watermark they came at), so that what is emitted does not depend on their arrival order and a
+ * replay, whose watermark moves only at the end of its input, emits each document once. Records are
+ * judged at the watermark, timers at their instant (both capped at the horizon); but never earlier
+ * than the incident was judged at before, nor, after a restore, than the time the restored attempt
+ * had reached (its watermark starts over; an undisturbed run's would not have). So a step that
+ * passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
  * processed like any other and correct what they prove wrong. One event-time timer per incident
  * stands at the next instant that matters — warning, deadline, CITY point or state cleanup — unless
  * that is beyond the horizon. At cleanup ({@link LifecycleSettings}) the incident's records and
@@ -149,13 +154,29 @@ public class IncidentLifecycleFunction
             if (newIncident) {
                 metrics.incidentStarted();
             }
-            react(
-                    incidentId,
-                    next.state(incidentId),
-                    settings.now(watermark),
-                    ctx.timerService(),
-                    out);
+            if (watermark == Long.MAX_VALUE || !settings.judgesWhenWatermarkMoves()) {
+                react(
+                        incidentId,
+                        next.state(incidentId),
+                        settings.now(watermark),
+                        ctx.timerService(),
+                        out);
+            } else {
+                judgeWhenTimeMoves(ctx.timerService(), watermark);
+            }
         }
+    }
+
+    /**
+     * Defers the incident's judgment until the watermark next moves: the records that arrive before
+     * then are judged together, so each document is emitted once for them and what is emitted does
+     * not depend on their arrival order (a replay, whose watermark moves only at the end of its
+     * input, writes each document once). Live this adds at most one watermark interval.
+     */
+    private static void judgeWhenTimeMoves(TimerService timers, long watermark) {
+        // A timer at the current watermark fires at the next one, judging at the time the records
+        // came at; timers of later instants that the same watermark passes fire after it.
+        timers.registerEventTimeTimer(watermark);
     }
 
     @Override
@@ -172,7 +193,12 @@ public class IncidentLifecycleFunction
             return;
         }
         Judged judged =
-                react(incidentId, folded.state(incidentId), timestamp, ctx.timerService(), out);
+                react(
+                        incidentId,
+                        folded.state(incidentId),
+                        settings.now(timestamp),
+                        ctx.timerService(),
+                        out);
         if (timestamp >= settings.cleanupAt(judged.state())) {
             EmittedOutputs memo = emitted.value();
             if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
