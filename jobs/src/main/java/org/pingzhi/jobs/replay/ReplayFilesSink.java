@@ -37,6 +37,7 @@ public final class ReplayFilesSink implements Sink<Document> {
                     DocumentKind.INCIDENT,
                     DocumentKind.SLA_EVENT,
                     DocumentKind.ALERT,
+                    DocumentKind.METRIC,
                     DocumentKind.DEAD_LETTER);
 
     private final String outputDirectory;
