@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.graph;
 
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.types.Either;
@@ -11,7 +12,14 @@ import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
+import org.pingzhi.jobs.metrics.IncidentBookings;
+import org.pingzhi.jobs.metrics.IncidentBookingsFunction;
+import org.pingzhi.jobs.metrics.MetricsStateDescriptors;
+import org.pingzhi.jobs.metrics.MinuteMetric;
+import org.pingzhi.jobs.metrics.MinuteMetricDocument;
+import org.pingzhi.jobs.metrics.MinuteMetricsFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
 
 /**
@@ -23,7 +31,9 @@ import org.pingzhi.jobs.normalize.DeadLetterSplit;
  * which one it is running in.
  *
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
- * incident → join with the escalations later stages find (none yet: an empty stream) → render.
+ * incident → join with the escalations later stages find (none yet: an empty stream) → render;
+ * incident documents → bookings → keyBy incident → booking changes → keyBy group → per-minute
+ * metrics → render.
  */
 public final class CommandCenterGraph {
 
@@ -63,16 +73,53 @@ public final class CommandCenterGraph {
                                 policeEvents.getSideOutput(DeadLetterSplit.DEAD_LETTERS),
                                 lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS));
 
+        DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
+
         DataStream<Document> documents =
-                changes.map(IncidentChange::render).uid("render-documents").name("Documents");
+                changes.map(IncidentChange::render)
+                        .uid("render-documents")
+                        .name("Documents")
+                        .union(
+                                metrics.map(MinuteMetricDocument::render)
+                                        .uid("render-metric-documents")
+                                        .name("Metric documents"));
 
         return new CommandCenterStreams(
                 events,
                 changes,
                 changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
                 changes.getSideOutput(IncidentEscalationJoin.ALERTS),
+                metrics,
                 deadLetters,
                 documents);
+    }
+
+    /**
+     * Every incident document (live, or of a summary after cleanup) → what the incident books → its
+     * changes per incident → the minutes of its group (see {@link org.pingzhi.jobs.metrics}).
+     */
+    private static DataStream<MinuteMetric> minuteMetrics(
+            DataStream<IncidentChange> changes, long latenessMillis) {
+        return changes.flatMap(CommandCenterGraph::bookingsOf)
+                .returns(MetricsStateDescriptors.BOOKINGS_TYPE)
+                .uid("metrics-bookings-of-incidents")
+                .name("Bookings of incidents")
+                .keyBy(IncidentBookings::incidentId, Types.STRING)
+                .process(new IncidentBookingsFunction(latenessMillis))
+                .returns(MetricsStateDescriptors.CHANGE_TYPE)
+                .uid(IncidentBookingsFunction.UID)
+                .name(IncidentBookingsFunction.NAME)
+                .keyBy(change -> change.group().key(), Types.STRING)
+                .process(new MinuteMetricsFunction(latenessMillis))
+                .returns(MetricsStateDescriptors.METRIC_TYPE)
+                .uid(MinuteMetricsFunction.UID)
+                .name(MinuteMetricsFunction.NAME);
+    }
+
+    private static void bookingsOf(IncidentChange change, Collector<IncidentBookings> out) {
+        if (change instanceof IncidentChanged incident) {
+            out.collect(IncidentBookings.of(incident.document()));
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.pingzhi.jobs.graph;
 
 import java.io.Serializable;
+import org.apache.flink.configuration.ReadableConfig;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.metrics.MetricsOptions;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /**
@@ -9,6 +11,19 @@ import org.pingzhi.jobs.sla.SlaPolicy;
  *
  * @param slaPolicy response targets
  * @param lifecycle retention, caps and the replay horizon
+ * @param metricsLatenessMillis how long after a minute's end its metric documents are still
+ *     corrected ({@link org.pingzhi.jobs.metrics.MetricsOptions#LATENESS})
  */
-public record CommandCenterSettings(SlaPolicy slaPolicy, LifecycleSettings lifecycle)
-        implements Serializable {}
+public record CommandCenterSettings(
+        SlaPolicy slaPolicy, LifecycleSettings lifecycle, long metricsLatenessMillis)
+        implements Serializable {
+
+    /** The settings with the metrics' lateness bound from {@code configuration}. */
+    public static CommandCenterSettings of(
+            SlaPolicy slaPolicy, LifecycleSettings lifecycle, ReadableConfig configuration) {
+        return new CommandCenterSettings(
+                slaPolicy,
+                lifecycle,
+                MetricsOptions.latenessMillis(configuration.get(MetricsOptions.LATENESS)));
+    }
+}

@@ -44,6 +44,7 @@ public final class ReplayFilesSink implements Sink<Document> {
                     DocumentKind.INCIDENT,
                     DocumentKind.SLA_EVENT,
                     DocumentKind.ALERT,
+                    DocumentKind.METRIC,
                     DocumentKind.DEAD_LETTER);
 
     /** Dead letters hold the original records: the spill file is owner-only like their file. */

@@ -49,8 +49,10 @@ public final class ReplayJob {
         env.setParallelism(arguments.parallelism());
 
         CommandCenterSettings settings =
-                new CommandCenterSettings(
-                        policy, LifecycleSettings.fromConfig(configuration, scan.horizon()));
+                CommandCenterSettings.of(
+                        policy,
+                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
+                        configuration);
         CommandCenterGraph.build(
                         fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
                         fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),
