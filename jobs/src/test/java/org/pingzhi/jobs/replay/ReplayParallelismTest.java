@@ -36,10 +36,15 @@ class ReplayParallelismTest {
         List<String> files = fileNames(single);
         assertThat(files)
                 .containsExactlyInAnyOrder(
-                        "incidents.jsonl", "sla-events.jsonl", "alerts.jsonl", "deadletter.jsonl");
+                        "incidents.jsonl",
+                        "sla-events.jsonl",
+                        "alerts.jsonl",
+                        "metrics.jsonl",
+                        "deadletter.jsonl");
         assertThat(fileNames(parallel)).containsExactlyInAnyOrderElementsOf(files);
         assertThat(Files.size(single.resolve("incidents.jsonl"))).isPositive();
         assertThat(Files.size(single.resolve("deadletter.jsonl"))).isPositive();
+        assertThat(Files.size(single.resolve("metrics.jsonl"))).isPositive();
         for (String file : files) {
             assertThat(Files.readAllBytes(parallel.resolve(file)))
                     .as(file)
