@@ -76,6 +76,16 @@ class DashboardFiguresTest {
         List<JsonNode> incidents = replayFile(replayed, DocumentKind.INCIDENT);
         List<JsonNode> slaEvents = replayFile(replayed, DocumentKind.SLA_EVENT);
         List<JsonNode> metrics = replayFile(replayed, DocumentKind.METRIC);
+        Map<String, TownCompliance> complianceByTown = complianceByTown(incidents);
+        Map<Instant, Long> breachEventsPerHour = breachEventsPerHour(slaEvents);
+        long openIncidents = openIncidents(incidents);
+        List<Double> responses = responseSeconds(incidents);
+        // the trace gives each figure something to show, so that agreeing is not agreeing on
+        // nothing
+        assertThat(complianceByTown).hasSizeGreaterThan(3);
+        assertThat(breachEventsPerHour).isNotEmpty();
+        assertThat(openIncidents).isPositive();
+        assertThat(responses).hasSizeGreaterThan(3);
 
         try (LiveCommandCenter center =
                 LiveCommandCenter.start(
@@ -102,11 +112,10 @@ class DashboardFiguresTest {
 
             String prefix = center.configuration().get(ElasticsearchOptions.INDEX_PREFIX);
             Figures panels = new Figures(ElasticsearchExtension.client(), prefix);
-            assertThat(panels.complianceByTown()).isEqualTo(complianceByTown(incidents));
-            assertThat(panels.breachEventsPerHour()).isEqualTo(breachEventsPerHour(slaEvents));
+            assertThat(panels.complianceByTown()).isEqualTo(complianceByTown);
+            assertThat(panels.breachEventsPerHour()).isEqualTo(breachEventsPerHour);
             assertThat(panels.breachedPerHour()).isEqualTo(breachedPerHour(incidents));
-            assertThat(panels.openIncidents()).isEqualTo(openIncidents(incidents));
-            List<Double> responses = responseSeconds(incidents);
+            assertThat(panels.openIncidents()).isEqualTo(openIncidents);
             assertThat(panels.responseSecondsIndexed()).isEqualTo(responses);
             Map<Double, Double> percentiles = panels.responsePercentiles();
             assertThat(percentiles).containsOnlyKeys(PERCENTS);
