@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
@@ -22,6 +21,7 @@ import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaInput;
 import org.pingzhi.jobs.sla.SlaOutcome;
 import org.pingzhi.jobs.sla.SlaPolicy;
+import org.pingzhi.jobs.time.TimeReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +84,7 @@ public class IncidentLifecycleFunction
     private transient long recoveredAt;
 
     /** The latest time this subtask judged an incident at, restored from the checkpoint. */
-    private transient long timeReached;
-
-    private transient ListState<Long> timeReachedState;
+    private transient TimeReached timeReached;
 
     public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
         this.policy = policy;
@@ -108,22 +106,12 @@ public class IncidentLifecycleFunction
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         recoveredAt = context.isRestored() ? System.currentTimeMillis() : 0;
-        timeReachedState =
-                context.getOperatorStateStore()
-                        .getUnionListState(LifecycleStateDescriptors.timeReached());
-        // The earliest of all subtasks': after rescaling, a subtask's incidents come from any of
-        // them, and none may be judged ahead of where its own attempt had got to.
-        timeReached = Long.MIN_VALUE;
-        boolean first = true;
-        for (long reached : timeReachedState.get()) {
-            timeReached = first ? reached : Math.min(timeReached, reached);
-            first = false;
-        }
+        timeReached = TimeReached.restore(context, LifecycleStateDescriptors.timeReached());
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        timeReachedState.update(timeReached == Long.MIN_VALUE ? List.of() : List.of(timeReached));
+        timeReached.snapshot();
     }
 
     @Override
@@ -142,7 +130,8 @@ public class IncidentLifecycleFunction
         FoldedIncident folded = foldedIncident(incidentId);
         boolean newIncident = folded == null;
         if (newIncident
-                && settings.expired(record, Math.max(settings.now(watermark), timeReached))) {
+                && settings.expired(
+                        record, Math.max(settings.now(watermark), timeReached.current()))) {
             expiredRecords.inc();
             ctx.output(
                     DEAD_LETTERS, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
@@ -303,8 +292,7 @@ public class IncidentLifecycleFunction
             Collector<IncidentChange> out)
             throws Exception {
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
-        long judgedAt = memo.judgeAt(Math.max(now, timeReached));
-        timeReached = judgedAt;
+        long judgedAt = timeReached.advance(memo.judgeAt(Math.max(now, timeReached.current())));
         SlaInput input = state.slaInput();
         SlaOutcome sla =
                 SlaEvaluator.evaluate(input, policy.targetMillis(input.subject()), judgedAt);
