@@ -37,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live command-center job: Kafka in; incident states, SLA events, alerts and dead letters to
- * Elasticsearch; alerts and dead letters to their Kafka topics.
+ * The live command-center job: Kafka in; incident states, SLA events, alerts, per-minute metrics
+ * and dead letters to Elasticsearch; alerts and dead letters to their Kafka topics.
  *
  * <p>{@code flink run pingzhi-jobs-*-flink.jar [--config FILE] [--conf KEY=VALUE ...]}
  */
@@ -87,10 +87,11 @@ public final class CommandCenterJob {
 
     /** The graph's settings for live operation. */
     public static CommandCenterSettings settings(Configuration configuration) {
-        return new CommandCenterSettings(
+        return CommandCenterSettings.of(
                 SlaPolicy.fromConfig(configuration),
                 LifecycleSettings.fromConfig(configuration, LifecycleSettings.LIVE_HORIZON),
-                RulesOptions.rules(configuration));
+                RulesOptions.rules(configuration),
+                configuration);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.pingzhi.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,10 +37,7 @@ class LaggingPartitionTest {
 
     @Test
     void anIncidentOnALaggingPartitionIsJudgedByThatPartitionsTime() throws Exception {
-        Path policy =
-                Files.writeString(
-                        folder.resolve("policy.json"),
-                        "{\"defaultTargetSeconds\": " + TARGET_SECONDS + ", \"rules\": []}");
+        Path policy = LiveCommandCenter.policyFile(folder, TARGET_SECONDS);
         Configuration configuration =
                 LiveCommandCenter.configuration(
                         "e2e-lagging-partition",

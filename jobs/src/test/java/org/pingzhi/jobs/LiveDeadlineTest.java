@@ -3,11 +3,9 @@ package org.pingzhi.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,20 +28,8 @@ class LiveDeadlineTest {
     @Test
     void aBreachReachesElasticsearchWithinTheTargetPlusFiveSecondsWithNoFurtherRecords()
             throws Exception {
-        Path policy =
-                Files.writeString(
-                        folder.resolve("policy.json"),
-                        "{\"defaultTargetSeconds\": " + TARGET_SECONDS + ", \"rules\": []}");
         try (LiveCommandCenter center =
-                LiveCommandCenter.start(
-                        LiveCommandCenter.configuration(
-                                "e2e-deadline",
-                                Map.of(
-                                        "pingzhi.sla.policy-file",
-                                        policy.toString(),
-                                        "pingzhi.time.startup-grace",
-                                        "0 s")),
-                        CommandCenterJob::wire)) {
+                LiveCommandCenter.startWithTarget("e2e-deadline", folder, TARGET_SECONDS)) {
             // an hour ago: event times before 2000 or in the future are dead letters
             long anHourAgo = System.currentTimeMillis() - 3_600_000;
             center.produce(

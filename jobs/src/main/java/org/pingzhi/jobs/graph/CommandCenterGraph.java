@@ -1,8 +1,10 @@
 package org.pingzhi.jobs.graph;
 
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.types.Either;
+import org.apache.flink.util.Collector;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
@@ -11,7 +13,14 @@ import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
+import org.pingzhi.jobs.metrics.IncidentBookings;
+import org.pingzhi.jobs.metrics.IncidentBookingsFunction;
+import org.pingzhi.jobs.metrics.MetricsStateDescriptors;
+import org.pingzhi.jobs.metrics.MinuteMetric;
+import org.pingzhi.jobs.metrics.MinuteMetricDocument;
+import org.pingzhi.jobs.metrics.MinuteMetricsFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
 import org.pingzhi.jobs.rules.flow.IncidentRuleFunction;
 import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
@@ -31,7 +40,8 @@ import org.pingzhi.jobs.rules.flow.RuleMarksFold;
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
  * incident → join with the escalations the incident rules find → render; lifecycle → keyBy incident
  * → once per incident to each HOTSPOT/REPEAT_CALLER rule's group → keyBy rule and group → episodes
- * (alerts, and marks folded per incident into the join).
+ * (alerts, and marks folded per incident into the join); incident documents → bookings → keyBy
+ * incident → booking changes → keyBy group → per-minute metrics → render.
  */
 public final class CommandCenterGraph {
 
@@ -95,6 +105,8 @@ public final class CommandCenterGraph {
                                 policeEvents.getSideOutput(DeadLetterSplit.DEAD_LETTERS),
                                 lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS));
 
+        DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
+
         DataStream<Document> documents =
                 changes.map(IncidentChange::render)
                         .uid("render-documents")
@@ -103,16 +115,48 @@ public final class CommandCenterGraph {
                                 incidentRules
                                         .map(RuleAlertChanged::render)
                                         .uid("render-rule-alerts")
-                                        .name("Rule alerts"));
+                                        .name("Rule alerts"),
+                                metrics.map(MinuteMetricDocument::render)
+                                        .uid("render-metric-documents")
+                                        .name("Metric documents"));
 
         return new CommandCenterStreams(
                 events,
                 changes,
                 changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
                 changes.getSideOutput(IncidentEscalationJoin.ALERTS),
+                metrics,
                 deadLetters,
                 documents,
                 incidentRules);
+    }
+
+    /**
+     * Every incident document (live, or of a summary after cleanup) → what the incident books → its
+     * changes per incident → the minutes of its group (see {@link org.pingzhi.jobs.metrics}).
+     */
+    private static DataStream<MinuteMetric> minuteMetrics(
+            DataStream<IncidentChange> changes, long latenessMillis) {
+        return changes.flatMap(CommandCenterGraph::bookingsOf)
+                .returns(MetricsStateDescriptors.BOOKINGS_TYPE)
+                .uid("metrics-bookings-of-incidents")
+                .name("Bookings of incidents")
+                .keyBy(IncidentBookings::incidentId, Types.STRING)
+                .process(new IncidentBookingsFunction(latenessMillis))
+                .returns(MetricsStateDescriptors.CHANGE_TYPE)
+                .uid(IncidentBookingsFunction.UID)
+                .name(IncidentBookingsFunction.NAME)
+                .keyBy(change -> change.group().key(), Types.STRING)
+                .process(new MinuteMetricsFunction(latenessMillis))
+                .returns(MetricsStateDescriptors.METRIC_TYPE)
+                .uid(MinuteMetricsFunction.UID)
+                .name(MinuteMetricsFunction.NAME);
+    }
+
+    private static void bookingsOf(IncidentChange change, Collector<IncidentBookings> out) {
+        if (change instanceof IncidentChanged incident) {
+            out.collect(IncidentBookings.of(incident.document()));
+        }
     }
 
     private static SingleOutputStreamOperator<UnifiedEvent> accepted(

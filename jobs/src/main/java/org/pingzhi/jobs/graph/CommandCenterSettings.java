@@ -1,8 +1,10 @@
 package org.pingzhi.jobs.graph;
 
 import java.io.Serializable;
+import org.apache.flink.configuration.ReadableConfig;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.metrics.MetricsOptions;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /**
@@ -11,7 +13,26 @@ import org.pingzhi.jobs.sla.SlaPolicy;
  * @param slaPolicy response targets
  * @param lifecycle retention, caps and the replay horizon
  * @param rules the windowed rules in force (contract rules.md)
+ * @param metricsLatenessMillis how long after a minute's end its metric documents are still
+ *     corrected ({@link org.pingzhi.jobs.metrics.MetricsOptions#LATENESS})
  */
 public record CommandCenterSettings(
-        SlaPolicy slaPolicy, LifecycleSettings lifecycle, RulesFile rules)
-        implements Serializable {}
+        SlaPolicy slaPolicy,
+        LifecycleSettings lifecycle,
+        RulesFile rules,
+        long metricsLatenessMillis)
+        implements Serializable {
+
+    /** The settings with the metrics' lateness bound from {@code configuration}. */
+    public static CommandCenterSettings of(
+            SlaPolicy slaPolicy,
+            LifecycleSettings lifecycle,
+            RulesFile rules,
+            ReadableConfig configuration) {
+        return new CommandCenterSettings(
+                slaPolicy,
+                lifecycle,
+                rules,
+                MetricsOptions.latenessMillis(configuration.get(MetricsOptions.LATENESS)));
+    }
+}

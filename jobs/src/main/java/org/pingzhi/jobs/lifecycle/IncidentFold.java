@@ -3,12 +3,9 @@ package org.pingzhi.jobs.lifecycle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.model.UnifiedStatus;
@@ -37,34 +34,43 @@ public final class IncidentFold {
     private IncidentFold() {}
 
     public static IncidentState fold(String incidentId, Collection<UnifiedEvent> records) {
-        if (records.isEmpty()) {
+        return folded(incidentId, records).state(incidentId);
+    }
+
+    /** The fold of all the records, in application order, one after the other. */
+    public static FoldedIncident folded(String incidentId, Iterable<UnifiedEvent> records) {
+        List<UnifiedEvent> applied = distinctInApplicationOrder(records);
+        if (applied.isEmpty()) {
             throw new IllegalArgumentException(
                     "An incident needs at least one record: " + incidentId);
         }
         Source ownSource = ownSource(incidentId);
-        List<UnifiedEvent> applied = distinctInApplicationOrder(records);
-        UnifiedEvent earliest = applied.get(0);
-        UnifiedEvent ownReport = firstReport(applied, ownSource, true);
-        UnifiedEvent otherReport = firstReport(applied, ownSource, false);
-        ReportAttributes report =
-                ownReport != null
-                        ? ReportAttributes.of(ownReport)
-                        : otherReport != null
-                                ? ReportAttributes.of(otherReport)
-                                : ReportAttributes.withoutReport(earliest, ownSource);
-        StatusWalk walk = StatusWalk.over(applied);
-        return new IncidentState(
-                incidentId,
-                ownSource,
-                sourcesOf(applied),
-                firstKnown(applied, UnifiedEvent::alarmId),
-                firstKnown(applied, UnifiedEvent::orderId),
-                report,
-                walk.status(),
-                ownReport != null ? ownReport.eventTime() : earliest.eventTime(),
-                walk.milestones(),
-                lastKnown(applied, UnifiedEvent::unit),
-                applied.get(applied.size() - 1).eventTime());
+        FoldedIncident folded = FoldedIncident.first(applied.get(0), ownSource);
+        for (UnifiedEvent record : applied.subList(1, applied.size())) {
+            folded = folded.then(record, ownSource);
+        }
+        return folded;
+    }
+
+    /**
+     * The incident with one more distinct record (its duplicate key new to the incident): applied
+     * on top of {@code folded} when it comes after all records applied so far, which is the common
+     * case; otherwise folded anew from {@code records}, all of them, {@code added} included.
+     *
+     * @param folded the fold of the records before {@code added}; null when there were none
+     * @param records read only when the incident is folded anew
+     */
+    public static FoldedIncident withRecord(
+            String incidentId,
+            FoldedIncident folded,
+            UnifiedEvent added,
+            Iterable<UnifiedEvent> records) {
+        if (folded == null) {
+            return FoldedIncident.first(added, ownSource(incidentId));
+        }
+        return folded.appliesAfter(added)
+                ? folded.then(added, ownSource(incidentId))
+                : folded(incidentId, records);
     }
 
     /** The source an incident began at, from its id prefix ({@code 110-} or {@code 12345-}). */
@@ -77,7 +83,7 @@ public final class IncidentFold {
         throw new IllegalArgumentException("Not an incident id: " + incidentId);
     }
 
-    static List<UnifiedEvent> distinctInApplicationOrder(Collection<UnifiedEvent> records) {
+    static List<UnifiedEvent> distinctInApplicationOrder(Iterable<UnifiedEvent> records) {
         Map<String, UnifiedEvent> byKey = new HashMap<>();
         for (UnifiedEvent record : records) {
             byKey.merge(record.duplicateKey(), record, EventOrder::preferred);
@@ -85,42 +91,6 @@ public final class IncidentFold {
         List<UnifiedEvent> applied = new ArrayList<>(byKey.values());
         applied.sort(EventOrder.APPLICATION);
         return applied;
-    }
-
-    private static UnifiedEvent firstReport(
-            List<UnifiedEvent> applied, Source ownSource, boolean fromOwnSource) {
-        for (UnifiedEvent record : applied) {
-            if (record.isReport() && (record.source() == ownSource) == fromOwnSource) {
-                return record;
-            }
-        }
-        return null;
-    }
-
-    private static List<Source> sourcesOf(List<UnifiedEvent> applied) {
-        Set<Source> sources = EnumSet.noneOf(Source.class);
-        applied.forEach(record -> sources.add(record.source()));
-        return List.copyOf(sources);
-    }
-
-    private static String firstKnown(
-            List<UnifiedEvent> applied, Function<UnifiedEvent, String> field) {
-        for (UnifiedEvent record : applied) {
-            if (field.apply(record) != null) {
-                return field.apply(record);
-            }
-        }
-        return null;
-    }
-
-    private static String lastKnown(
-            List<UnifiedEvent> applied, Function<UnifiedEvent, String> field) {
-        for (int i = applied.size() - 1; i >= 0; i--) {
-            if (field.apply(applied.get(i)) != null) {
-                return field.apply(applied.get(i));
-            }
-        }
-        return null;
     }
 
     /**
@@ -132,10 +102,23 @@ public final class IncidentFold {
         private Long cancelledAt;
         private final Map<UnifiedStatus, Long> earliest = new EnumMap<>(UnifiedStatus.class);
 
-        static StatusWalk over(List<UnifiedEvent> applied) {
+        /** The walk as it stood at {@code status} with these milestones. */
+        static StatusWalk resume(UnifiedStatus status, Milestones milestones) {
             StatusWalk walk = new StatusWalk();
-            applied.forEach(record -> walk.apply(record.status(), record.eventTime()));
+            walk.status = status;
+            walk.cancelledAt = milestones.cancelledAt();
+            walk.reached(UnifiedStatus.DISPATCHED, milestones.dispatchedAt());
+            walk.reached(UnifiedStatus.ACCEPTED, milestones.acceptedAt());
+            walk.reached(UnifiedStatus.ON_SCENE, milestones.onSceneAt());
+            walk.reached(UnifiedStatus.RESOLVED, milestones.resolvedAt());
+            walk.reached(UnifiedStatus.CLOSED, milestones.closedAt());
             return walk;
+        }
+
+        private void reached(UnifiedStatus milestone, Long at) {
+            if (at != null) {
+                earliest.put(milestone, at);
+            }
         }
 
         /** Applies the next record in application order. */

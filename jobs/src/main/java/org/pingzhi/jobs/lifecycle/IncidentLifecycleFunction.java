@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
@@ -22,6 +21,7 @@ import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaInput;
 import org.pingzhi.jobs.sla.SlaOutcome;
 import org.pingzhi.jobs.sla.SlaPolicy;
+import org.pingzhi.jobs.time.TimeReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}) as typed {@link IncidentChange}s:
  * incident documents, SLA events and escalation alerts, rendered only at the edges.
  *
- * <p>Time: on a record, the watermark (capped at the horizon); on a timer, its instant; but never
- * earlier than the incident was judged at before, nor, after a restore, than the time the restored
- * attempt had reached (its watermark starts over; an undisturbed run's would not have). So a step
- * that passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
+ * <p>Time: live, a record is judged as it comes, at the watermark; in a bounded run (replay, see
+ * {@link LifecycleSettings#judgesWhenWatermarkMoves}) it is stored at once and judged when the
+ * watermark next moves, together with the others that came before it moved (a timer at the
+ * watermark they came at), so that what is emitted does not depend on their arrival order and a
+ * replay, whose watermark moves only at the end of its input, emits each document once. Records are
+ * judged at the watermark, timers at their instant (both capped at the horizon); but never earlier
+ * than the incident was judged at before, nor, after a restore, than the time the restored attempt
+ * had reached (its watermark starts over; an undisturbed run's would not have). So a step that
+ * passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
  * processed like any other and correct what they prove wrong. One event-time timer per incident
  * stands at the next instant that matters — warning, deadline, CITY point or state cleanup — unless
  * that is beyond the horizon. At cleanup ({@link LifecycleSettings}) the incident's records and
@@ -67,6 +72,7 @@ public class IncidentLifecycleFunction
     private final LifecycleSettings settings;
 
     private transient MapState<String, UnifiedEvent> records;
+    private transient ValueState<FoldedIncident> folds;
     private transient ValueState<EmittedOutputs> emitted;
     private transient ValueState<IncidentSummary> summaries;
     private transient Counter lateRecords;
@@ -78,9 +84,7 @@ public class IncidentLifecycleFunction
     private transient long recoveredAt;
 
     /** The latest time this subtask judged an incident at, restored from the checkpoint. */
-    private transient long timeReached;
-
-    private transient ListState<Long> timeReachedState;
+    private transient TimeReached timeReached;
 
     public IncidentLifecycleFunction(SlaPolicy policy, LifecycleSettings settings) {
         this.policy = policy;
@@ -90,6 +94,7 @@ public class IncidentLifecycleFunction
     @Override
     public void open(OpenContext openContext) {
         records = getRuntimeContext().getMapState(LifecycleStateDescriptors.records());
+        folds = getRuntimeContext().getState(LifecycleStateDescriptors.folded());
         emitted = getRuntimeContext().getState(LifecycleStateDescriptors.emitted());
         summaries = getRuntimeContext().getState(LifecycleStateDescriptors.summary());
         lateRecords = getRuntimeContext().getMetricGroup().counter("lifecycleLateRecords");
@@ -101,22 +106,12 @@ public class IncidentLifecycleFunction
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         recoveredAt = context.isRestored() ? System.currentTimeMillis() : 0;
-        timeReachedState =
-                context.getOperatorStateStore()
-                        .getUnionListState(LifecycleStateDescriptors.timeReached());
-        // The earliest of all subtasks': after rescaling, a subtask's incidents come from any of
-        // them, and none may be judged ahead of where its own attempt had got to.
-        timeReached = Long.MIN_VALUE;
-        boolean first = true;
-        for (long reached : timeReachedState.get()) {
-            timeReached = first ? reached : Math.min(timeReached, reached);
-            first = false;
-        }
+        timeReached = TimeReached.restore(context, LifecycleStateDescriptors.timeReached());
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        timeReachedState.update(timeReached == Long.MIN_VALUE ? List.of() : List.of(timeReached));
+        timeReached.snapshot();
     }
 
     @Override
@@ -131,28 +126,54 @@ public class IncidentLifecycleFunction
             applyToSummary(ctx.getCurrentKey(), record, summary, out);
             return;
         }
-        List<UnifiedEvent> kept = keptRecords();
-        boolean newIncident = kept.isEmpty();
+        String incidentId = ctx.getCurrentKey();
+        FoldedIncident folded = foldedIncident(incidentId);
+        boolean newIncident = folded == null;
         if (newIncident
-                && settings.expired(record, Math.max(settings.now(watermark), timeReached))) {
+                && settings.expired(
+                        record, Math.max(settings.now(watermark), timeReached.current()))) {
             expiredRecords.inc();
             ctx.output(
                     DEAD_LETTERS, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
             return;
         }
-        if (store(record, kept)) {
+        FoldedIncident next = store(incidentId, record, folded);
+        if (next != null) {
+            folds.update(next);
             if (newIncident) {
                 metrics.incidentStarted();
             }
-            react(ctx.getCurrentKey(), kept, settings.now(watermark), ctx.timerService(), out);
+            if (watermark == Long.MAX_VALUE || !settings.judgesWhenWatermarkMoves()) {
+                react(
+                        incidentId,
+                        next.state(incidentId),
+                        settings.now(watermark),
+                        ctx.timerService(),
+                        out);
+            } else {
+                judgeWhenTimeMoves(ctx.timerService(), watermark);
+            }
         }
+    }
+
+    /**
+     * Defers the incident's judgment until the watermark next moves: the records that arrive before
+     * then are judged together, so each document is emitted once for them and what is emitted does
+     * not depend on their arrival order (a replay, whose watermark moves only at the end of its
+     * input, writes each document once). Live this adds at most one watermark interval.
+     */
+    private static void judgeWhenTimeMoves(TimerService timers, long watermark) {
+        // A timer at the current watermark fires at the next one, judging at the time the records
+        // came at; timers of later instants that the same watermark passes fire after it.
+        timers.registerEventTimeTimer(watermark);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
             throws Exception {
-        List<UnifiedEvent> kept = keptRecords();
-        if (kept.isEmpty()) {
+        String incidentId = ctx.getCurrentKey();
+        FoldedIncident folded = foldedIncident(incidentId);
+        if (folded == null) {
             emitted.clear();
             IncidentSummary summary = summaries.value();
             if (summary != null && timestamp >= summary.expiresAt()) {
@@ -160,18 +181,26 @@ public class IncidentLifecycleFunction
             }
             return;
         }
-        Judged judged = react(ctx.getCurrentKey(), kept, timestamp, ctx.timerService(), out);
+        Judged judged =
+                react(
+                        incidentId,
+                        folded.state(incidentId),
+                        settings.now(timestamp),
+                        ctx.timerService(),
+                        out);
         if (timestamp >= settings.cleanupAt(judged.state())) {
             EmittedOutputs memo = emitted.value();
             if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
                 ctx.timerService().deleteEventTimeTimer(memo.getTimer());
             }
             long expiresAt = settings.summaryExpiresAt(timestamp);
-            summaries.update(IncidentSummary.of(judged.state(), judged.sla(), kept, expiresAt));
+            summaries.update(
+                    IncidentSummary.of(judged.state(), judged.sla(), keptRecords(), expiresAt));
             if (settings.fires(expiresAt)) {
                 ctx.timerService().registerEventTimeTimer(expiresAt);
             }
             records.clear();
+            folds.clear();
             emitted.clear();
             metrics.incidentCleanedUp();
         }
@@ -205,32 +234,51 @@ public class IncidentLifecycleFunction
         summaries.update(next.withFingerprint(fingerprint));
     }
 
-    /** Adds a record to the incident's state; false when it changes nothing or is dropped. */
-    private boolean store(UnifiedEvent record, List<UnifiedEvent> kept) throws Exception {
+    /**
+     * Adds a record to the incident's records; the incident folded with it, or null when it changes
+     * nothing or is dropped. Only a record that replaces a kept one, or one arriving out of order,
+     * makes the records be read and folded again.
+     */
+    private FoldedIncident store(String incidentId, UnifiedEvent record, FoldedIncident folded)
+            throws Exception {
         String key = record.duplicateKey();
         UnifiedEvent existing = records.get(key);
         if (existing != null) {
-            UnifiedEvent preferred = EventOrder.preferred(existing, record);
-            if (preferred == existing) {
-                return false;
+            if (EventOrder.preferred(existing, record) == existing) {
+                return null;
             }
-            kept.remove(existing);
-        } else {
+            records.put(key, record);
+            return IncidentFold.folded(incidentId, records.values());
+        }
+        if (folded != null && folded.distinctRecords() >= settings.maxRecordsPerIncident()) {
             RecordCap.Admission admission =
-                    RecordCap.admit(kept, record, settings.maxRecordsPerIncident());
+                    RecordCap.admit(keptRecords(), record, settings.maxRecordsPerIncident());
             if (!admission.keep()) {
                 droppedRecords.inc();
                 logDrop(record);
-                return false;
+                return null;
             }
             if (admission.evicted() != null) {
                 records.remove(admission.evicted().duplicateKey());
-                kept.remove(admission.evicted());
             }
+            records.put(key, record);
+            return IncidentFold.folded(incidentId, records.values());
         }
         records.put(key, record);
-        kept.add(record);
-        return true;
+        return IncidentFold.withRecord(incidentId, folded, record, records.values());
+    }
+
+    /**
+     * The incident's fold, null when it has no records. State checkpointed before the fold was kept
+     * has the records alone: they are folded once.
+     */
+    private FoldedIncident foldedIncident(String incidentId) throws Exception {
+        FoldedIncident folded = folds.value();
+        if (folded == null && !records.isEmpty()) {
+            folded = IncidentFold.folded(incidentId, records.values());
+            folds.update(folded);
+        }
+        return folded;
     }
 
     /** An incident's state and its SLA at the time it was judged at. */
@@ -238,15 +286,13 @@ public class IncidentLifecycleFunction
 
     private Judged react(
             String incidentId,
-            List<UnifiedEvent> kept,
+            IncidentState state,
             long now,
             TimerService timers,
             Collector<IncidentChange> out)
             throws Exception {
-        IncidentState state = IncidentFold.fold(incidentId, kept);
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
-        long judgedAt = memo.judgeAt(Math.max(now, timeReached));
-        timeReached = judgedAt;
+        long judgedAt = timeReached.advance(memo.judgeAt(Math.max(now, timeReached.current())));
         SlaInput input = state.slaInput();
         SlaOutcome sla =
                 SlaEvaluator.evaluate(input, policy.targetMillis(input.subject()), judgedAt);

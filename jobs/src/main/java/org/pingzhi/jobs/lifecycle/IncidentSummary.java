@@ -1,13 +1,10 @@
 package org.pingzhi.jobs.lifecycle;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.model.UnifiedStatus;
@@ -68,13 +65,9 @@ public record IncidentSummary(
                 n++;
             }
         }
-        int mask = 0;
-        for (Source source : state.sources()) {
-            mask |= 1 << source.ordinal();
-        }
         IncidentSummary summary =
                 new IncidentSummary(
-                        mask,
+                        SourceMask.of(state.sources()),
                         state.alarmId(),
                         state.orderId(),
                         state.report(),
@@ -119,7 +112,7 @@ public record IncidentSummary(
         }
         boolean newerUnit = record.unit() != null && (unit == null || record.eventTime() > unitAt);
         return new IncidentSummary(
-                sourceMask | 1 << record.source().ordinal(),
+                sourceMask | SourceMask.of(record.source()),
                 alarmId != null ? alarmId : record.alarmId(),
                 orderId != null ? orderId : record.orderId(),
                 report,
@@ -143,16 +136,10 @@ public record IncidentSummary(
         for (int i = 0; i < walkTimes.length; i++) {
             walk.apply(all[walkStatuses[i]], walkTimes[i]);
         }
-        Set<Source> sources = EnumSet.noneOf(Source.class);
-        for (Source source : Source.values()) {
-            if ((sourceMask & 1 << source.ordinal()) != 0) {
-                sources.add(source);
-            }
-        }
         return new IncidentState(
                 incidentId,
                 IncidentFold.ownSource(incidentId),
-                new ArrayList<>(sources),
+                SourceMask.sources(sourceMask),
                 alarmId,
                 orderId,
                 report,

@@ -98,6 +98,17 @@ public record LifecycleSettings(
         return Math.min(watermark, horizon);
     }
 
+    /**
+     * Whether a record is judged only when the watermark next moves, with every record that came
+     * before it moved: in a bounded run (a replay: its horizon is finite), so that its output does
+     * not depend on the order in which the two sources' records arrive, at any parallelism. Live
+     * judges each record as it comes: deferring there too would make what is emitted depend on
+     * which records share a watermark step, which differs between a run and its recovery.
+     */
+    boolean judgesWhenWatermarkMoves() {
+        return horizon != LIVE_HORIZON;
+    }
+
     /** Whether a timer at {@code instant} may fire. */
     boolean fires(long instant) {
         return instant <= horizon;

@@ -17,6 +17,8 @@ public final class LifecycleStateDescriptors {
             TypeInformation.of(UnifiedEvent.class);
     public static final TypeInformation<EmittedOutputs> EMITTED_TYPE =
             TypeInformation.of(EmittedOutputs.class);
+    public static final TypeInformation<FoldedIncident> FOLDED_TYPE =
+            TypeInformation.of(FoldedIncident.class);
     public static final TypeInformation<IncidentSummary> SUMMARY_TYPE =
             TypeInformation.of(IncidentSummary.class);
 
@@ -25,6 +27,14 @@ public final class LifecycleStateDescriptors {
     /** The incident's distinct records by {@link UnifiedEvent#duplicateKey()}. */
     public static MapStateDescriptor<String, UnifiedEvent> records() {
         return new MapStateDescriptor<>("incident-records", Types.STRING, RECORD_TYPE);
+    }
+
+    /**
+     * The fold of the incident's records, so that a record arriving in order applies on top of it
+     * instead of the records being folded again.
+     */
+    public static ValueStateDescriptor<FoldedIncident> folded() {
+        return new ValueStateDescriptor<>("incident-folded", FOLDED_TYPE);
     }
 
     /** What was emitted for the incident, and its registered timer. */

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.pingzhi.jobs.lifecycle.IncidentState;
-import org.pingzhi.jobs.lifecycle.Milestones;
-import org.pingzhi.jobs.sla.SlaOutcome;
+import org.pingzhi.common.json.Times;
+import org.pingzhi.common.output.IncidentDocument;
+import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.sla.SlaStatus;
 
 /**
@@ -35,27 +35,34 @@ public record IncidentBookings(
         Long breachedAt,
         Long endedAt) {
 
-    /** The bookings of an incident with its SLA as judged. */
-    public static IncidentBookings of(IncidentState state, SlaOutcome sla) {
+    /**
+     * The bookings of an incident as its document says it is, with its SLA as judged: the same for
+     * a live incident and for one already cleaned up (its summary's document).
+     */
+    public static IncidentBookings of(IncidentDocument incident) {
         MetricGroup group =
                 new MetricGroup(
-                        state.report().townCode(),
-                        state.report().town(),
-                        state.ownSource().code(),
-                        state.report().category());
-        Long respondedAt = sla.responseSeconds() == null ? null : state.respondedAt();
-        Milestones milestones = state.milestones();
+                        incident.townCode(),
+                        incident.town(),
+                        IncidentFold.ownSource(incident.incidentId()).code(),
+                        incident.category());
+        long reportedAt = Times.parseIso(incident.reportedAt());
+        // responseSeconds is null while unresponded and when VOID: no response is booked then
+        Long respondedAt =
+                incident.responseSeconds() == null ? null : instant(incident.respondedAt());
         return new IncidentBookings(
-                state.incidentId(),
+                incident.incidentId(),
                 group,
-                state.reportedAt(),
+                reportedAt,
                 respondedAt,
-                respondedAt == null ? null : respondedAt - state.reportedAt(),
-                sla.status() == SlaStatus.MET ? respondedAt : null,
-                sla.status() == SlaStatus.BREACHED ? sla.timeline().deadline() : null,
+                respondedAt == null ? null : respondedAt - reportedAt,
+                SlaStatus.MET.name().equals(incident.slaStatus()) ? respondedAt : null,
+                SlaStatus.BREACHED.name().equals(incident.slaStatus())
+                        ? instant(incident.slaDeadline())
+                        : null,
                 earliest(
-                        earliest(milestones.resolvedAt(), milestones.closedAt()),
-                        milestones.cancelledAt()));
+                        earliest(instant(incident.resolvedAt()), instant(incident.closedAt())),
+                        instant(incident.cancelledAt())));
     }
 
     /** The counts this incident adds to each minute it is booked in (minute start to counts). */
@@ -105,6 +112,10 @@ public record IncidentBookings(
 
     private static void add(Map<Long, MinuteCounts> counts, long instant, MinuteCounts more) {
         counts.merge(MetricMinutes.minuteOf(instant), more, MinuteCounts::plus);
+    }
+
+    private static Long instant(String iso) {
+        return iso == null ? null : Times.parseIso(iso);
     }
 
     private static Long earliest(Long a, Long b) {

@@ -3,11 +3,11 @@
  * metrics.jsonl}): what is booked in which minute, which documents exist, {@code open} at the
  * minute's end, and the correction in place when a late record changes an incident.
  *
- * <p>Functional core: {@link org.pingzhi.jobs.metrics.IncidentBookings#of} (an incident and its SLA
- * as judged → what it books where: {@code reported} at the report, {@code responded} with its
- * response time at the clock stop unless VOID, {@code slaMet} at the response, {@code slaBreached}
- * at the deadline, open from the report to the earliest RESOLVED/CLOSED/CANCELLED), {@link
- * org.pingzhi.jobs.metrics.BookingChange#between} (what moved, per group), {@link
+ * <p>Functional core: {@link org.pingzhi.jobs.metrics.IncidentBookings#of} (an incident's document,
+ * its SLA as judged → what it books where: {@code reported} at the report, {@code responded} with
+ * its response time at the clock stop unless VOID, {@code slaMet} at the response, {@code
+ * slaBreached} at the deadline, open from the report to the earliest RESOLVED/CLOSED/CANCELLED),
+ * {@link org.pingzhi.jobs.metrics.BookingChange#between} (what moved, per group), {@link
  * org.pingzhi.jobs.metrics.MinuteCounts} (a minute's counts; responses kept one by one so that a
  * withdrawn one corrects the maximum) and {@link org.pingzhi.jobs.metrics.MinuteMetricDocument}
  * (the contract's JSON; a minute left with only zeros renders as its deletion).
@@ -22,24 +22,10 @@
  * final: its state is gone and nothing rewrites it (counted in {@code
  * metricsChangesBeyondLateness}), but an open-count change still counts for the minutes after it.
  *
- * <p>Wiring in a job, from the lifecycle's typed incident changes (each the incident's state and
- * its SLA as judged):
- *
- * <pre>{@code
- * long lateness = MetricsOptions.latenessMillis(config.get(MetricsOptions.LATENESS));
- * DataStream<Document> metrics =
- *         incidentChanges
- *                 .map(change -> IncidentBookings.of(change.state(), change.sla()))
- *                 .returns(MetricsStateDescriptors.BOOKINGS_TYPE)
- *                 .keyBy(IncidentBookings::incidentId)
- *                 .process(new IncidentBookingsFunction(lateness))
- *                 .returns(MetricsStateDescriptors.CHANGE_TYPE)
- *                 .uid(IncidentBookingsFunction.UID).name(IncidentBookingsFunction.NAME)
- *                 .keyBy(change -> change.group().key())
- *                 .process(new MinuteMetricsFunction(lateness))
- *                 .returns(MetricsStateDescriptors.METRIC_TYPE)
- *                 .uid(MinuteMetricsFunction.UID).name(MinuteMetricsFunction.NAME)
- *                 .map(MinuteMetricDocument::render);
- * }</pre>
+ * <p>Wired in {@link org.pingzhi.jobs.graph.CommandCenterGraph}, live and replay alike: every
+ * incident document the lifecycle emits (also those of a cleaned-up incident's summary) → bookings
+ * → keyBy incident → {@link org.pingzhi.jobs.metrics.IncidentBookingsFunction} → keyBy group →
+ * {@link org.pingzhi.jobs.metrics.MinuteMetricsFunction} → {@link
+ * org.pingzhi.jobs.metrics.MinuteMetricDocument#render}.
  */
 package org.pingzhi.jobs.metrics;

@@ -9,33 +9,58 @@ import java.util.Comparator;
 enum DocumentIdOrder implements Comparator<String> {
     INSTANCE;
 
+    // Compares in place: sorting a replay's ids splits no strings.
     @Override
     public int compare(String left, String right) {
-        String[] a = left.split(":", -1);
-        String[] b = right.split(":", -1);
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            int bySegment = compareSegments(a[i], b[i]);
+        int a = 0;
+        int b = 0;
+        while (true) {
+            int endA = segmentEnd(left, a);
+            int endB = segmentEnd(right, b);
+            int bySegment = compareSegments(left, a, endA, right, b, endB);
             if (bySegment != 0) {
                 return bySegment;
             }
+            boolean lastA = endA == left.length();
+            boolean lastB = endB == right.length();
+            if (lastA || lastB) {
+                // the id with fewer segments first
+                return Boolean.compare(!lastA, !lastB);
+            }
+            a = endA + 1;
+            b = endB + 1;
         }
-        return Integer.compare(a.length, b.length);
     }
 
-    private static int compareSegments(String a, String b) {
-        if (isNumber(a) && isNumber(b)) {
-            int byLength = Integer.compare(a.length(), b.length());
-            return byLength != 0 ? byLength : a.compareTo(b);
-        }
-        return a.compareTo(b);
+    private static int segmentEnd(String id, int from) {
+        int end = id.indexOf(':', from);
+        return end < 0 ? id.length() : end;
     }
 
-    private static boolean isNumber(String segment) {
-        if (segment.isEmpty() || segment.length() > 1 && segment.charAt(0) == '0') {
+    private static int compareSegments(
+            String a, int fromA, int endA, String b, int fromB, int endB) {
+        if (isNumber(a, fromA, endA) && isNumber(b, fromB, endB)) {
+            int byLength = Integer.compare(endA - fromA, endB - fromB);
+            if (byLength != 0) {
+                return byLength;
+            }
+        }
+        int length = Math.min(endA - fromA, endB - fromB);
+        for (int i = 0; i < length; i++) {
+            int byChar = Character.compare(a.charAt(fromA + i), b.charAt(fromB + i));
+            if (byChar != 0) {
+                return byChar;
+            }
+        }
+        return Integer.compare(endA - fromA, endB - fromB);
+    }
+
+    private static boolean isNumber(String id, int from, int end) {
+        if (from == end || end - from > 1 && id.charAt(from) == '0') {
             return false;
         }
-        for (int i = 0; i < segment.length(); i++) {
-            if (!Character.isDigit(segment.charAt(i))) {
+        for (int i = from; i < end; i++) {
+            if (!Character.isDigit(id.charAt(i))) {
                 return false;
             }
         }

@@ -33,8 +33,8 @@ public record ReplayArguments(
                     "",
                     "Runs the command-center job bounded over JSONL files of the two input"
                             + " topics, in event time only,",
-                    "and writes incidents.jsonl, sla-events.jsonl, alerts.jsonl and"
-                            + " deadletter.jsonl into DIR.",
+                    "and writes incidents.jsonl, sla-events.jsonl, alerts.jsonl, metrics.jsonl"
+                            + " and deadletter.jsonl into DIR.",
                     "",
                     "  --hotline FILE      12345 work-order events (topic hotline-12345)",
                     "  --police FILE       110 alarm events (topic police-110)",

@@ -1,9 +1,11 @@
 package org.pingzhi.jobs.replay;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,10 @@ import org.pingzhi.common.model.DocumentKind;
  * Writes what the live job would leave in Elasticsearch: for each kind, the last document written
  * under each id, one JSON line each, in id order, into {@code <kind>.jsonl}. Runs with parallelism
  * 1; the files are written once, at the end of the input, each atomically.
+ *
+ * <p>Until then each document goes, as it comes, to a spill file next to the outputs (owner-only,
+ * deleted at the end); memory holds only where each id's last version lies in it, so the heap a
+ * replay needs does not grow with the size of its documents.
  */
 public final class ReplayFilesSink implements Sink<Document> {
 
@@ -37,7 +44,12 @@ public final class ReplayFilesSink implements Sink<Document> {
                     DocumentKind.INCIDENT,
                     DocumentKind.SLA_EVENT,
                     DocumentKind.ALERT,
+                    DocumentKind.METRIC,
                     DocumentKind.DEAD_LETTER);
+
+    /** Dead letters hold the original records: the spill file is owner-only like their file. */
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     private final String outputDirectory;
 
@@ -49,15 +61,24 @@ public final class ReplayFilesSink implements Sink<Document> {
         return outputDirectory.resolve(kind.baseName() + ".jsonl");
     }
 
+    static Path spillFileOf(Path outputDirectory) {
+        return outputDirectory.resolve(".replay-documents.spill");
+    }
+
     @Override
     public SinkWriter<Document> createWriter(WriterInitContext context) {
         return new LastWriteWinsWriter(Path.of(outputDirectory));
     }
 
+    /** Where a document's text lies in the spill file. */
+    private record Spilled(long offset, int length) {}
+
     private static final class LastWriteWinsWriter implements SinkWriter<Document> {
         private final Path directory;
-        private final Map<DocumentKind, Map<String, String>> documents =
+        private final Map<DocumentKind, Map<String, Spilled>> documents =
                 new EnumMap<>(DocumentKind.class);
+        private OutputStream spill;
+        private long spilled;
         private boolean written;
 
         LastWriteWinsWriter(Path directory) {
@@ -65,27 +86,65 @@ public final class ReplayFilesSink implements Sink<Document> {
         }
 
         @Override
-        public void write(Document document, Context context) {
-            Map<String, String> byId =
+        public void write(Document document, Context context) throws IOException {
+            Map<String, Spilled> byId =
                     documents.computeIfAbsent(document.kind(), kind -> new HashMap<>());
             if (document.deletion()) {
                 byId.remove(document.id());
-            } else {
-                byId.put(document.id(), document.json());
+                return;
             }
+            byte[] json = document.json().getBytes(StandardCharsets.UTF_8);
+            spillStream().write(json);
+            byId.put(document.id(), new Spilled(spilled, json.length));
+            spilled += json.length;
+        }
+
+        private OutputStream spillStream() throws IOException {
+            if (spill == null) {
+                Files.createDirectories(directory);
+                Path file = spillFileOf(directory);
+                // a leftover of a failed run may be readable by others; the new file is created
+                // anew
+                Files.deleteIfExists(file);
+                spill =
+                        new BufferedOutputStream(
+                                Channels.newOutputStream(
+                                        Files.newByteChannel(
+                                                file,
+                                                Set.of(
+                                                        StandardOpenOption.CREATE_NEW,
+                                                        StandardOpenOption.WRITE),
+                                                PosixFilePermissions.asFileAttribute(OWNER_ONLY))),
+                                1 << 16);
+            }
+            return spill;
         }
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
             if (endOfInput && !written) {
                 Files.createDirectories(directory);
-                for (DocumentKind kind : DocumentKind.values()) {
-                    Map<String, String> byId = documents.getOrDefault(kind, Map.of());
-                    if (!byId.isEmpty() || ALWAYS_WRITTEN.contains(kind)) {
-                        writeAtomically(fileOf(directory, kind), byId, permissionsOf(kind));
+                if (spill != null) {
+                    spill.close();
+                }
+                try (FileChannel spilledDocuments =
+                        spill == null
+                                ? null
+                                : FileChannel.open(
+                                        spillFileOf(directory), StandardOpenOption.READ)) {
+                    for (DocumentKind kind : DocumentKind.values()) {
+                        Map<String, Spilled> byId = documents.getOrDefault(kind, Map.of());
+                        if (!byId.isEmpty() || ALWAYS_WRITTEN.contains(kind)) {
+                            writeAtomically(
+                                    fileOf(directory, kind),
+                                    byId,
+                                    spilledDocuments,
+                                    permissionsOf(kind));
+                        }
                     }
                 }
                 written = true;
+                close();
             }
         }
 
@@ -94,26 +153,36 @@ public final class ReplayFilesSink implements Sink<Document> {
          * the moment the file exists. The other files hold masked documents only.
          */
         private static Set<PosixFilePermission> permissionsOf(DocumentKind kind) {
-            return PosixFilePermissions.fromString(
-                    kind == DocumentKind.DEAD_LETTER ? "rw-------" : "rw-r--r--");
+            return kind == DocumentKind.DEAD_LETTER
+                    ? OWNER_ONLY
+                    : PosixFilePermissions.fromString("rw-r--r--");
         }
 
         private static void writeAtomically(
-                Path file, Map<String, String> byId, Set<PosixFilePermission> permissions)
+                Path file,
+                Map<String, Spilled> byId,
+                FileChannel spilledDocuments,
+                Set<PosixFilePermission> permissions)
                 throws IOException {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             // a leftover of a failed run may be readable by others; the new file is created anew
             Files.deleteIfExists(temporary);
-            try (Writer out =
-                    Channels.newWriter(
-                            Files.newByteChannel(
-                                    temporary,
-                                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                                    PosixFilePermissions.asFileAttribute(permissions)),
-                            StandardCharsets.UTF_8)) {
-                byId.keySet().stream()
-                        .sorted(DocumentIdOrder.INSTANCE)
-                        .forEach(id -> writeLine(out, byId.get(id)));
+            try (OutputStream out =
+                    new BufferedOutputStream(
+                            Channels.newOutputStream(
+                                    Files.newByteChannel(
+                                            temporary,
+                                            Set.of(
+                                                    StandardOpenOption.CREATE_NEW,
+                                                    StandardOpenOption.WRITE),
+                                            PosixFilePermissions.asFileAttribute(permissions))),
+                            1 << 16)) {
+                String[] ids = byId.keySet().toArray(new String[0]);
+                Arrays.sort(ids, DocumentIdOrder.INSTANCE);
+                for (String id : ids) {
+                    out.write(read(spilledDocuments, byId.get(id)));
+                    out.write('\n');
+                }
             }
             Files.move(
                     temporary,
@@ -122,16 +191,24 @@ public final class ReplayFilesSink implements Sink<Document> {
                     StandardCopyOption.ATOMIC_MOVE);
         }
 
-        private static void writeLine(Writer out, String json) {
-            try {
-                out.write(json);
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private static byte[] read(FileChannel spilledDocuments, Spilled document)
+                throws IOException {
+            ByteBuffer json = ByteBuffer.allocate(document.length());
+            while (json.hasRemaining()) {
+                if (spilledDocuments.read(json, document.offset() + json.position()) < 0) {
+                    throw new IOException("The replay's spill file ends early");
+                }
             }
+            return json.array();
         }
 
         @Override
-        public void close() {}
+        public void close() throws IOException {
+            if (spill != null) {
+                spill.close();
+                spill = null;
+                Files.deleteIfExists(spillFileOf(directory));
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -49,12 +51,13 @@ public final class ReplayJob {
         env.setParallelism(arguments.parallelism());
 
         CommandCenterSettings settings =
-                new CommandCenterSettings(
+                CommandCenterSettings.of(
                         policy,
                         LifecycleSettings.fromConfig(configuration, scan.horizon()),
                         arguments.rules() == null
                                 ? RulesFile.NONE
-                                : RulesOptions.load(arguments.rules()));
+                                : RulesOptions.load(arguments.rules()),
+                        configuration);
         CommandCenterGraph.build(
                         fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
                         fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),
@@ -68,10 +71,28 @@ public final class ReplayJob {
         return ReplaySummary.read(arguments.outputDirectory(), scan.records());
     }
 
+    /** Both files at once: the pass is all parsing, which the job does again after it. */
     private static InputScan scanInputs(ReplayArguments arguments, Normalizer normalizer)
-            throws IOException {
-        return InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer)
-                .plus(InputScan.of(arguments.police(), Source.POLICE_110, normalizer));
+            throws IOException, InterruptedException, ExecutionException {
+        FutureTask<InputScan> police =
+                new FutureTask<>(
+                        () -> InputScan.of(arguments.police(), Source.POLICE_110, normalizer));
+        Thread policeScan = new Thread(police, "replay-input-scan-" + Source.POLICE_110.code());
+        policeScan.setDaemon(true);
+        policeScan.start();
+        InputScan hotline = InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer);
+        try {
+            return hotline.plus(police.get());
+        } catch (ExecutionException e) {
+            // the police file's own failure, as a scan of it alone would have thrown it
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private static DataStream<Either<UnifiedEvent, DeadLetter>> fileRecords(

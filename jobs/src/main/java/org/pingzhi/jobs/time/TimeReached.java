@@ -38,6 +38,11 @@ public final class TimeReached {
         return new TimeReached(state, reached);
     }
 
+    /** The time reached, {@code Long.MIN_VALUE} before any. */
+    public long current() {
+        return reached;
+    }
+
     /** Moves the time reached to {@code now} if that is later; the time reached. */
     public long advance(long now) {
         reached = Math.max(reached, now);

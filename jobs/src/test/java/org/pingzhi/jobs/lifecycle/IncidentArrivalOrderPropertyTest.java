@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -55,6 +56,49 @@ class IncidentArrivalOrderPropertyTest {
             }
         }
         assertThat(orders).isGreaterThan(INCIDENTS * 20);
+    }
+
+    /**
+     * The operator's way: each arriving record applied on top of the folded incident when it comes
+     * after every applied record, the incident folded anew otherwise; a duplicate preferred over
+     * the kept one replaces it and folds anew.
+     */
+    @Test
+    void everyArrivalOrderAppliedIncrementallyFoldsToTheReferenceState() {
+        Random random = new Random(SEED);
+        int applied = 0;
+        int refolded = 0;
+        for (List<UnifiedEvent> records : incidents(random)) {
+            String incidentId = records.get(0).incidentId();
+            IncidentState expected = ReferenceFold.fold(incidentId, records);
+            for (List<UnifiedEvent> order : orders(records, random)) {
+                Map<String, UnifiedEvent> kept = new HashMap<>();
+                FoldedIncident folded = null;
+                for (UnifiedEvent record : order) {
+                    UnifiedEvent existing = kept.get(record.duplicateKey());
+                    if (existing != null && EventOrder.preferred(existing, record) == existing) {
+                        continue;
+                    }
+                    kept.put(record.duplicateKey(), record);
+                    if (existing == null && folded != null && folded.appliesAfter(record)) {
+                        applied++;
+                    } else if (folded != null) {
+                        refolded++;
+                    }
+                    folded =
+                            existing == null
+                                    ? IncidentFold.withRecord(
+                                            incidentId, folded, record, kept.values())
+                                    : IncidentFold.folded(incidentId, kept.values());
+                    assertThat(folded.distinctRecords()).isEqualTo(kept.size());
+                }
+                assertThat(folded.state(incidentId))
+                        .as("%s in order %s", incidentId, order)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(applied).as("records applied on top").isGreaterThan(1000);
+        assertThat(refolded).as("records that made a refold").isGreaterThan(1000);
     }
 
     @Test

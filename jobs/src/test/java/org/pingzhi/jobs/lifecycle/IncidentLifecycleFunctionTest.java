@@ -68,7 +68,7 @@ class IncidentLifecycleFunctionTest {
     }
 
     @Test
-    void aRecordEmitsItsIncidentAtOnce() throws Exception {
+    void aRecordEmitsItsIncidentAtTheNextWatermark() throws Exception {
         List<Document> out = live().send(received()).drain();
 
         assertThat(ids(out)).containsExactly("INCIDENT/110-J1");
@@ -76,6 +76,25 @@ class IncidentLifecycleFunctionTest {
         assertThat(incident.get("status").asText()).isEqualTo("REPORTED");
         assertThat(incident.get("slaStatus").asText()).isEqualTo("PENDING");
         assertThat(harness.timers()).as("the warning timer").isEqualTo(1);
+    }
+
+    @Test
+    void inAReplayRecordsThatComeBeforeTheWatermarkMovesAreJudgedTogether() throws Exception {
+        open(LifecycleSettings.replay(minutes(600))).watermark(minutes(2));
+
+        List<Document> none =
+                harness.sendTogether(
+                                received(),
+                                arrived(minutes(8)),
+                                police("J1", "CANCELLED", minutes(5)).build())
+                        .drain();
+        List<Document> out = harness.watermark(minutes(3)).drain();
+
+        assertThat(none).as("nothing before the watermark moves").isEmpty();
+        assertThat(ids(out))
+                .as("no MET emitted and withdrawn: the cancellation came in the same step")
+                .containsExactly("INCIDENT/110-J1");
+        assertThat(harness.incident(ID).get("slaStatus").asText()).isEqualTo("VOID");
     }
 
     @Test

@@ -26,6 +26,7 @@ final class LifecycleHarness {
     private final KeyedOneInputStreamOperatorTestHarness<String, UnifiedEvent, IncidentChange>
             harness;
     private int drained;
+    private long watermark = Long.MIN_VALUE;
 
     LifecycleHarness(LifecycleSettings settings) throws Exception {
         this(SlaPolicy.defaultPolicy(), settings, null);
@@ -48,7 +49,20 @@ final class LifecycleHarness {
         harness.open();
     }
 
+    /**
+     * Each record followed by the watermark again, as a stream's next watermark would come: the
+     * operator judges a record when the watermark moves (see {@link #sendTogether}).
+     */
     LifecycleHarness send(UnifiedEvent... records) throws Exception {
+        for (UnifiedEvent record : records) {
+            sendTogether(record);
+            harness.processWatermark(watermark);
+        }
+        return this;
+    }
+
+    /** The records with no watermark between them nor after them. */
+    LifecycleHarness sendTogether(UnifiedEvent... records) throws Exception {
         for (UnifiedEvent record : records) {
             harness.processElement(record, record.eventTime());
         }
@@ -56,6 +70,7 @@ final class LifecycleHarness {
     }
 
     LifecycleHarness watermark(long instant) throws Exception {
+        watermark = instant;
         harness.processWatermark(instant);
         return this;
     }

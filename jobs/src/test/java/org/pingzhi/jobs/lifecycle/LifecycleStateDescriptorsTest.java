@@ -69,6 +69,29 @@ class LifecycleStateDescriptorsTest {
     }
 
     @Test
+    void theFoldedIncidentIsStoredAsAPojo() throws Exception {
+        assertThat(LifecycleStateDescriptors.FOLDED_TYPE).isInstanceOf(PojoTypeInfo.class);
+        List<UnifiedEvent> records =
+                List.of(
+                        TestEvents.police("J1", "RECEIVED", minutes(0))
+                                .category("FIRE_SAFETY", "火灾")
+                                .location(30.6, 121.09)
+                                .build(),
+                        TestEvents.police("J1", "DISPATCHED", minutes(2)).unit("当湖所").build(),
+                        TestEvents.police("J1", "CANCELLED", minutes(5)).build());
+        FoldedIncident folded = IncidentFold.folded("110-J1", records);
+
+        FoldedIncident copy =
+                roundTrip(
+                        LifecycleStateDescriptors.FOLDED_TYPE.createSerializer(
+                                withoutGenericTypes()),
+                        folded);
+
+        assertThat(copy).isEqualTo(folded);
+        assertThat(copy.state("110-J1")).isEqualTo(IncidentFold.fold("110-J1", records));
+    }
+
+    @Test
     void aSummaryIsStoredAsACompactPojo() throws Exception {
         assertThat(LifecycleStateDescriptors.SUMMARY_TYPE).isInstanceOf(PojoTypeInfo.class);
         List<UnifiedEvent> records =

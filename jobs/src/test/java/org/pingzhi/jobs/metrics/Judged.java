@@ -4,6 +4,7 @@ import java.util.List;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.lifecycle.IncidentState;
+import org.pingzhi.jobs.lifecycle.OutputDocuments;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaOutcome;
 
@@ -17,6 +18,6 @@ final class Judged {
     static IncidentBookings bookings(long judgedAt, UnifiedEvent... records) {
         IncidentState state = IncidentFold.fold(records[0].incidentId(), List.of(records));
         SlaOutcome sla = SlaEvaluator.evaluate(state.slaInput(), TARGET_MILLIS, judgedAt);
-        return IncidentBookings.of(state, sla);
+        return IncidentBookings.of(OutputDocuments.incident(state, sla));
     }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pingzhi.common.testing.ContractFiles;
 import org.pingzhi.jobs.testing.ContractSamples;
 
-/** The contract's own check: a replay of the samples gives exactly the expected outputs. */
+/**
+ * The contract's own check: a replay of the samples gives exactly the expected outputs, and metric
+ * documents that add up to them.
+ */
 class ReplaySamplesTest {
 
     @TempDir Path out;
@@ -46,6 +49,8 @@ class ReplaySamplesTest {
                 .isEqualTo(ContractSamples.expectedDeadLetters());
         assertThat(summary.incidents()).isEqualTo(expected.size());
         assertThat(summary.line()).contains("6 dead letters");
+        assertThat(metricTotals(out.resolve("metrics.jsonl")))
+                .isEqualTo(ContractSamples.expectedMetricTotals());
     }
 
     /**
@@ -126,6 +131,26 @@ class ReplaySamplesTest {
                         .isTrue();
             }
         }
+    }
+
+    private static ContractSamples.MetricTotals metricTotals(Path file) throws IOException {
+        List<JsonNode> metrics = ContractSamples.jsonLines(file);
+        return new ContractSamples.MetricTotals(
+                sum(metrics, "reported"),
+                sum(metrics, "slaMet"),
+                sum(metrics, "slaBreached"),
+                sum(metrics, "responded"),
+                Math.round(
+                        metrics.stream()
+                                        .mapToDouble(
+                                                metric ->
+                                                        metric.get("responseSecondsSum").asDouble())
+                                        .sum()
+                                * 1000));
+    }
+
+    private static long sum(List<JsonNode> metrics, String field) {
+        return metrics.stream().mapToLong(metric -> metric.get(field).asLong()).sum();
     }
 
     private static Map<String, Long> deadLettersByReason(Path file) throws IOException {

@@ -34,6 +34,35 @@ public final class ContractSamples {
         return jsonLines(ContractFiles.samples().resolve("expected-incidents.jsonl"));
     }
 
+    /**
+     * What the metric documents of a run add up to: {@code reported}, {@code slaMet}, {@code
+     * slaBreached}, {@code responded}, and the response seconds summed, in milliseconds.
+     */
+    public record MetricTotals(
+            long reported, long slaMet, long slaBreached, long responded, long responseMillisSum) {}
+
+    /**
+     * What the samples' metric documents must add up to, as {@code expected-incidents.jsonl} says.
+     */
+    public static MetricTotals expectedMetricTotals() throws IOException {
+        List<JsonNode> incidents = expectedIncidents();
+        long met = 0;
+        long breached = 0;
+        long responded = 0;
+        double responseSeconds = 0;
+        for (JsonNode incident : incidents) {
+            String slaStatus = incident.get("slaStatus").asText();
+            met += slaStatus.equals("MET") ? 1 : 0;
+            breached += slaStatus.equals("BREACHED") ? 1 : 0;
+            if (!incident.get("responseSeconds").isNull()) {
+                responded++;
+                responseSeconds += incident.get("responseSeconds").asDouble();
+            }
+        }
+        return new MetricTotals(
+                incidents.size(), met, breached, responded, Math.round(responseSeconds * 1000));
+    }
+
     /** {@code expected-deadletter.json}: dead letters by reason. */
     public static Map<String, Long> expectedDeadLetters() throws IOException {
         Map<String, Long> counts = new TreeMap<>();

@@ -3,6 +3,9 @@ package org.pingzhi.jobs.testing;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
+import org.pingzhi.jobs.sink.elasticsearch.IndexNames;
 
 /**
  * The live command-center job on a MiniCluster against the tests' real Kafka and Elasticsearch,
@@ -67,6 +71,30 @@ public final class LiveCommandCenter implements AutoCloseable {
         settings.put("pingzhi.time.idle-after", "1 s");
         settings.putAll(overrides);
         return Configuration.fromMap(settings);
+    }
+
+    /** An SLA policy file in {@code folder} giving every incident {@code targetSeconds}. */
+    public static Path policyFile(Path folder, int targetSeconds) throws IOException {
+        return Files.writeString(
+                folder.resolve("policy.json"),
+                "{\"defaultTargetSeconds\": " + targetSeconds + ", \"rules\": []}");
+    }
+
+    /**
+     * The live job named {@code name}, giving every incident {@code targetSeconds}, without a
+     * startup grace: from the start, silence lets the wall clock decide deadlines.
+     */
+    public static LiveCommandCenter startWithTarget(String name, Path folder, int targetSeconds)
+            throws Exception {
+        return start(
+                configuration(
+                        name,
+                        Map.of(
+                                "pingzhi.sla.policy-file",
+                                policyFile(folder, targetSeconds).toString(),
+                                "pingzhi.time.startup-grace",
+                                "0 s")),
+                CommandCenterJob::wire);
     }
 
     /**
@@ -122,15 +150,19 @@ public final class LiveCommandCenter implements AutoCloseable {
         }
     }
 
-    /** The documents of one index, by id (empty while the index does not exist). */
+    /**
+     * The documents of one kind, by id (empty while no index exists): of its index, or of all its
+     * daily indices.
+     */
     public Map<String, JsonNode> documents(DocumentKind kind) throws Exception {
         String index =
-                configuration.get(
+                IndexNames.pattern(
+                        configuration.get(
                                 org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions
-                                        .INDEX_PREFIX)
-                        + kind.baseName();
+                                        .INDEX_PREFIX),
+                        kind);
         var client = ElasticsearchExtension.client();
-        if (!client.indices().exists(e -> e.index(index)).value()) {
+        if (!client.indices().exists(e -> e.index(index).allowNoIndices(false)).value()) {
             return Map.of();
         }
         client.indices().refresh(r -> r.index(index));

@@ -1,0 +1,95 @@
+package org.pingzhi.jobs.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pingzhi.simulate.SimulateCommand;
+
+/**
+ * Replay's output does not depend on its parallelism: simulated history (both sources, handovers,
+ * duplicates, late and malformed records) replayed with one subtask and with two gives the same
+ * bytes in every file, and leaves nothing else behind.
+ */
+class ReplayParallelismTest {
+
+    @TempDir Path work;
+
+    @Test
+    void parallelismTwoWritesTheSameBytesAsParallelismOne() throws Exception {
+        Path input = simulatedHistory(work.resolve("input"), 20_000);
+
+        Path single = replay(input, work.resolve("p1"), 1);
+        Path parallel = replay(input, work.resolve("p2"), 2);
+
+        List<String> files = fileNames(single);
+        assertThat(files)
+                .containsExactlyInAnyOrder(
+                        "incidents.jsonl",
+                        "sla-events.jsonl",
+                        "alerts.jsonl",
+                        "metrics.jsonl",
+                        "deadletter.jsonl");
+        assertThat(fileNames(parallel)).containsExactlyInAnyOrderElementsOf(files);
+        assertThat(Files.size(single.resolve("incidents.jsonl"))).isPositive();
+        assertThat(Files.size(single.resolve("deadletter.jsonl"))).isPositive();
+        assertThat(Files.size(single.resolve("metrics.jsonl"))).isPositive();
+        for (String file : files) {
+            assertThat(Files.readAllBytes(parallel.resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(single.resolve(file)));
+        }
+    }
+
+    private static Path replay(Path input, Path out, int parallelism) throws Exception {
+        ReplayJob.run(
+                new ReplayArguments(
+                        input.resolve("hotline-12345.jsonl"),
+                        input.resolve("police-110.jsonl"),
+                        out,
+                        null,
+                        null,
+                        parallelism,
+                        Map.of()));
+        return out;
+    }
+
+    private static Path simulatedHistory(Path folder, int records) {
+        Clock clock = Clock.systemUTC();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exitCode =
+                SimulateCommand.run(
+                        new String[] {
+                            "--out",
+                            folder.toString(),
+                            "--records",
+                            Integer.toString(records),
+                            "--seed",
+                            "8",
+                            "--start",
+                            LocalDate.now(clock).minusDays(30) + "T00:00:00Z"
+                        },
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(errors, true, StandardCharsets.UTF_8),
+                        clock.withZone(ZoneOffset.UTC));
+        assertThat(exitCode).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        return folder;
+    }
+
+    private static List<String> fileNames(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
+    }
+}
