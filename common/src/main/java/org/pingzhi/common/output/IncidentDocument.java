@@ -13,7 +13,8 @@ import org.pingzhi.common.model.DocumentKind;
  * {@code slaWarnAt} (80 % point), {@code unit} (latest handling unit), {@code gridCode}.
  *
  * <p>{@code escalationRules} and {@code ruleLevel} (escalations by windowed rules) are left out of
- * the JSON while null: no stage sets them yet.
+ * the JSON while null: the escalation join sets them whenever rules are in force ({@code []} and
+ * {@code NONE} when no rule holds the incident), and a run without rules leaves them out.
  *
  * <p>{@code updatedAt} is the latest event time that changed the document, never the wall clock, so
  * a replay writes identical documents.

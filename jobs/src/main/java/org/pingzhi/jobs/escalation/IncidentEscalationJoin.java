@@ -5,6 +5,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -14,18 +16,24 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChangeTypeInfo;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 
 /**
  * Where what later stages find about an incident joins its document, keyed by incidentId, after the
  * lifecycle and before rendering (so the graph has no cycle): the lifecycle's changes in, each
  * incident document with the incident's latest {@link EscalationMarks} set; a new mark re-emits the
  * incident's last document with it. Every other change passes unchanged; SLA events and alerts also
- * go to their side outputs, typed, for later stages.
+ * go to their side outputs, typed, for later stages. With rules in force, a document no rule holds
+ * says so ({@code escalationRules} {@code []}, {@code ruleLevel} {@code NONE}); without, it carries
+ * neither field: nothing was looked for.
  *
- * <p>A HOTSPOT or REPEAT_CALLER episode marks an incident at the latest {@code markWindowMillis}
- * (the longest window of those rules) after its reportedAt, so the last document of every incident
- * is kept until the watermark passes that instant: a mark arriving after the incident's last change
- * still shows on its document. Escalated incidents keep their marks and last document.
+ * <p>State is bounded by two instants per incident. A HOTSPOT or REPEAT_CALLER episode takes an
+ * incident at the latest {@code markWindowMillis} (the longest window of those rules) after its
+ * reportedAt, so its last document is kept until the watermark passes that instant: a mark arriving
+ * after the incident's last change still shows on it. Its marks are kept while the lifecycle can
+ * still change its document ({@link LifecycleSettings#documentChangesUntil}: until its summary
+ * goes), so every later document shows them too. One timer per incident stands at the later of the
+ * two.
  */
 public class IncidentEscalationJoin
         extends KeyedCoProcessFunction<String, IncidentChange, EscalationMarks, IncidentChange> {
@@ -50,23 +58,44 @@ public class IncidentEscalationJoin
             new ValueStateDescriptor<>(
                     "incident-escalation-marks", TypeInformation.of(EscalationMarks.class));
 
-    static final ValueStateDescriptor<IncidentChange> MARKED_DOCUMENT =
-            new ValueStateDescriptor<>("incident-marked-document", IncidentChangeTypeInfo.INSTANCE);
+    static final ValueStateDescriptor<IncidentChanged> MARKED_DOCUMENT =
+            new ValueStateDescriptor<>(
+                    "incident-marked-document", IncidentChangeTypeInfo.INCIDENTS);
+
+    /** The latest instant the lifecycle may change the incident's document, of those seen. */
+    static final ValueStateDescriptor<Long> CHANGES_UNTIL =
+            new ValueStateDescriptor<>("incident-document-changes-until", Types.LONG);
+
+    /** The instant of the incident's one timer. */
+    static final ValueStateDescriptor<Long> WAKE_UP =
+            new ValueStateDescriptor<>("incident-escalation-wake-up", Types.LONG);
+
+    private static final EscalationMarks NO_MARKS = new EscalationMarks("", new String[0], "NONE");
 
     /** The longest window of the HOTSPOT and REPEAT_CALLER rules in force; 0 without such. */
     private final long markWindowMillis;
 
     private transient ValueState<EscalationMarks> marks;
-    private transient ValueState<IncidentChange> markedDocument;
+    private transient ValueState<IncidentChanged> markedDocument;
+    private transient ValueState<Long> changesUntil;
+    private transient ValueState<Long> wakeUp;
 
-    public IncidentEscalationJoin(long markWindowMillis) {
+    private final boolean rulesInForce;
+    private final LifecycleSettings lifecycle;
+
+    public IncidentEscalationJoin(
+            long markWindowMillis, boolean rulesInForce, LifecycleSettings lifecycle) {
         this.markWindowMillis = markWindowMillis;
+        this.rulesInForce = rulesInForce;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void open(OpenContext openContext) {
         marks = getRuntimeContext().getState(MARKS);
         markedDocument = getRuntimeContext().getState(MARKED_DOCUMENT);
+        changesUntil = getRuntimeContext().getState(CHANGES_UNTIL);
+        wakeUp = getRuntimeContext().getState(WAKE_UP);
     }
 
     @Override
@@ -81,29 +110,96 @@ public class IncidentEscalationJoin
             out.collect(change);
             return;
         }
-        EscalationMarks current = marks.value();
-        if (current != null) {
-            markedDocument.update(incident);
-            out.collect(marked(incident, current));
+        if (markWindowMillis == 0) {
+            out.collect(unmarked(incident));
             return;
         }
-        out.collect(change);
-        long markable = markableUntil(incident);
-        if (markable > ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        EscalationMarks current = marks.value();
+        out.collect(current != null ? marked(incident, current) : unmarked(incident));
+        boolean markable = markableUntil(incident) > watermark;
+        if (markable) {
             markedDocument.update(incident);
-            ctx.timerService().registerEventTimeTimer(markable);
+        } else if (current == null) {
+            // No rule can mark it any more: nothing to keep (a timer clears what was kept).
+            return;
         }
+        Long changes = changesUntil.value();
+        long documentChanges =
+                lifecycle.documentChangesUntil(
+                        incident.document(), instantOf(ctx.timestamp(), watermark));
+        changesUntil.update(changes == null ? documentChanges : Math.max(changes, documentChanges));
+        keep(ctx.timerService());
+    }
+
+    @Override
+    public void processElement2(EscalationMarks mark, Context ctx, Collector<IncidentChange> out)
+            throws Exception {
+        EscalationMarks current = marks.value();
+        EscalationMarks grown = current == null ? mark : current.with(mark);
+        if (current != null && current.sameAs(grown)) {
+            return;
+        }
+        marks.update(grown);
+        IncidentChanged last = markedDocument.value();
+        if (last != null) {
+            out.collect(marked(last, grown));
+        }
+        if (changesUntil.value() == null) {
+            // No document of the incident seen yet: it is on its way (the mark was made from it)
+            // and sets how long the marks are kept; until then, as long as a rule could mark it.
+            long watermark = ctx.timerService().currentWatermark();
+            changesUntil.update(instantOf(ctx.timestamp(), watermark) + markWindowMillis);
+        }
+        keep(ctx.timerService());
+    }
+
+    /** An element's timestamp, or the watermark when it has none or that is later. */
+    private static long instantOf(Long timestamp, long watermark) {
+        return timestamp == null ? watermark : Math.max(timestamp, watermark);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
             throws Exception {
-        IncidentChange last = markedDocument.value();
-        if (marks.value() == null
-                && last != null
-                && markableUntil((IncidentChanged) last) <= timestamp) {
+        wakeUp.clear();
+        keep(ctx.timerService());
+    }
+
+    /**
+     * Drops what no document or mark can need any more at the current watermark, and leaves one
+     * timer at the next instant something else goes.
+     */
+    private void keep(TimerService timers) throws Exception {
+        long watermark = timers.currentWatermark();
+        IncidentChanged last = markedDocument.value();
+        if (last != null && markableUntil(last) <= watermark) {
             markedDocument.clear();
+            last = null;
         }
+        Long changes = changesUntil.value();
+        boolean marked = marks.value() != null && changes != null && changes > watermark;
+        if (!marked) {
+            marks.clear();
+        }
+        long until = last == null ? Long.MAX_VALUE : markableUntil(last);
+        if (marked) {
+            until = Math.min(until, changes);
+        }
+        Long registered = wakeUp.value();
+        if (registered != null && registered == until) {
+            return;
+        }
+        if (registered != null) {
+            timers.deleteEventTimeTimer(registered);
+            wakeUp.clear();
+        }
+        if (until == Long.MAX_VALUE) {
+            changesUntil.clear();
+            return;
+        }
+        timers.registerEventTimeTimer(until);
+        wakeUp.update(until);
     }
 
     /** The last instant a rule's episode can mark the incident (see the class comment). */
@@ -113,20 +209,8 @@ public class IncidentEscalationJoin
                 : Times.parseIso(incident.document().reportedAt()) + markWindowMillis;
     }
 
-    @Override
-    public void processElement2(EscalationMarks mark, Context ctx, Collector<IncidentChange> out)
-            throws Exception {
-        EscalationMarks current = marks.value();
-        if (current != null
-                && Arrays.equals(current.rules(), mark.rules())
-                && current.level().equals(mark.level())) {
-            return;
-        }
-        marks.update(mark);
-        IncidentChange last = markedDocument.value();
-        if (last != null) {
-            out.collect(marked((IncidentChanged) last, mark));
-        }
+    private IncidentChanged unmarked(IncidentChanged incident) {
+        return rulesInForce ? marked(incident, NO_MARKS) : incident;
     }
 
     private static IncidentChanged marked(IncidentChanged incident, EscalationMarks mark) {

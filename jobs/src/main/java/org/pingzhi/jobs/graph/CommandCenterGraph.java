@@ -10,6 +10,7 @@ import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
@@ -66,6 +67,7 @@ public final class CommandCenterGraph {
                         .uid(IncidentLifecycleFunction.UID)
                         .name(IncidentLifecycleFunction.NAME);
 
+        long markWindowMillis = IncidentRuleFunction.longestWindowMillis(settings.rules());
         SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
@@ -84,7 +86,7 @@ public final class CommandCenterGraph {
                 incidentRules
                         .getSideOutput(IncidentRuleFunction.MARKS)
                         .keyBy(RuleMark::incidentId)
-                        .process(new RuleMarksFold())
+                        .process(new RuleMarksFold(markWindowMillis))
                         .uid(RuleMarksFold.UID)
                         .name(RuleMarksFold.NAME);
 
@@ -94,7 +96,9 @@ public final class CommandCenterGraph {
                         .connect(escalations.keyBy(EscalationMarks::incidentId))
                         .process(
                                 new IncidentEscalationJoin(
-                                        IncidentRuleFunction.longestWindowMillis(settings.rules())))
+                                        markWindowMillis,
+                                        !RulesFile.NONE.equals(settings.rules()),
+                                        settings.lifecycle()))
                         .uid(IncidentEscalationJoin.UID)
                         .name(IncidentEscalationJoin.NAME);
 

@@ -1,14 +1,19 @@
 package org.pingzhi.jobs.lifecycle;
 
+import static org.pingzhi.jobs.typeutils.BinaryFields.readLongOrNull;
+import static org.pingzhi.jobs.typeutils.BinaryFields.readString;
+import static org.pingzhi.jobs.typeutils.BinaryFields.readStrings;
+import static org.pingzhi.jobs.typeutils.BinaryFields.writeLongOrNull;
+import static org.pingzhi.jobs.typeutils.BinaryFields.writeString;
+import static org.pingzhi.jobs.typeutils.BinaryFields.writeStrings;
+
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import java.util.Set;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.output.AlertDocument;
 import org.pingzhi.common.output.GeoPoint;
@@ -18,6 +23,7 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.LeftoverDeleted;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
+import org.pingzhi.jobs.typeutils.FormatSnapshot;
 
 /**
  * {@link IncidentChange} field by field in binary: a tag, then the document's fields in record
@@ -124,10 +130,25 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
         return new Snapshot();
     }
 
-    /** The serializer's snapshot (its format has one version so far). */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IncidentChange> {
+    /**
+     * The serializer's snapshot, versioned: a change of the binary format of a kind of change held
+     * in state must come with a new version and a read path for the older ones.
+     *
+     * <p>Version 3 is what releases wrote before this class had its own versions (it extended
+     * {@link org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot}, whose version 3
+     * writes no payload). Within it the layout of alerts changed (ruleVersion, a nullable count),
+     * so version 3 data cannot tell the two alert layouts apart; but state only ever holds incident
+     * documents ({@link IncidentChangeTypeInfo#INCIDENTS}, the escalation join's last document),
+     * whose layout, escalation fields included, is the same in version 3 and 4. So both restore as
+     * they are.
+     */
+    public static final class Snapshot extends FormatSnapshot<IncidentChange> {
+
+        static final int UNVERSIONED = 3;
+        static final int CURRENT = 4;
+
         public Snapshot() {
-            super(() -> INSTANCE);
+            super("Incident changes", CURRENT, Set.of(UNVERSIONED, CURRENT), () -> INSTANCE);
         }
     }
 
@@ -308,46 +329,5 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
                 readString(in),
                 readString(in),
                 readString(in));
-    }
-
-    /** Null-safe ({@link StringValue} writes null as its own marker). */
-    private static void writeString(String value, DataOutputView out) throws IOException {
-        StringValue.writeString(value, out);
-    }
-
-    private static String readString(DataInputView in) throws IOException {
-        return StringValue.readString(in);
-    }
-
-    private static void writeLongOrNull(Long value, DataOutputView out) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeLong(value);
-        }
-    }
-
-    private static Long readLongOrNull(DataInputView in) throws IOException {
-        return in.readBoolean() ? in.readLong() : null;
-    }
-
-    private static void writeStrings(List<String> values, DataOutputView out) throws IOException {
-        out.writeInt(values == null ? -1 : values.size());
-        if (values != null) {
-            for (String value : values) {
-                writeString(value, out);
-            }
-        }
-    }
-
-    private static List<String> readStrings(DataInputView in) throws IOException {
-        int size = in.readInt();
-        if (size < 0) {
-            return null;
-        }
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(readString(in));
-        }
-        return values;
     }
 }

@@ -20,6 +20,9 @@ public final class IncidentChangeTypeInfo<T extends IncidentChange> extends Type
     public static final IncidentChangeTypeInfo<IncidentChange> INSTANCE =
             new IncidentChangeTypeInfo<>(IncidentChange.class);
 
+    public static final IncidentChangeTypeInfo<IncidentChange.IncidentChanged> INCIDENTS =
+            new IncidentChangeTypeInfo<>(IncidentChange.IncidentChanged.class);
+
     public static final IncidentChangeTypeInfo<IncidentChange.SlaEventChanged> SLA_EVENTS =
             new IncidentChangeTypeInfo<>(IncidentChange.SlaEventChanged.class);
 

@@ -3,7 +3,10 @@ package org.pingzhi.jobs.lifecycle;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.model.UnifiedStatus;
+import org.pingzhi.common.output.IncidentDocument;
 
 /**
  * How the lifecycle operator keeps state and time.
@@ -116,10 +119,30 @@ public record LifecycleSettings(
 
     /** When the incident's state is dropped (see {@link #retention} and {@link #maxAge}). */
     long cleanupAt(IncidentState state) {
-        long aged = saturatedAdd(state.reportedAt(), maxAge.toMillis());
-        return state.isFinished()
-                ? Math.min(aged, saturatedAdd(state.updatedAt(), retention.toMillis()))
-                : aged;
+        return cleanupAt(state.reportedAt(), state.isFinished(), state.updatedAt());
+    }
+
+    private long cleanupAt(long reportedAt, boolean finished, long updatedAt) {
+        long aged = saturatedAdd(reportedAt, maxAge.toMillis());
+        return finished ? Math.min(aged, saturatedAdd(updatedAt, retention.toMillis())) : aged;
+    }
+
+    /**
+     * The latest instant at which the lifecycle may still change the document of an incident, given
+     * one of its documents emitted with event time {@code emittedAt}: the incident's state is
+     * dropped at the cleanup instant of the document (whose updatedAt is at least its state's), or
+     * at {@code emittedAt} when a late record was judged after that; late records still change the
+     * document through its summary, which stays {@link #summaryRetention} longer.
+     */
+    public long documentChangesUntil(IncidentDocument document, long emittedAt) {
+        String status = document.status();
+        long cleanup =
+                cleanupAt(
+                        Times.parseIso(document.reportedAt()),
+                        UnifiedStatus.CLOSED.name().equals(status)
+                                || UnifiedStatus.CANCELLED.name().equals(status),
+                        Times.parseIso(document.updatedAt()));
+        return summaryExpiresAt(Math.max(cleanup, emittedAt));
     }
 
     /** When the summary of an incident cleaned up at {@code cleanedUpAt} is dropped. */

@@ -1,12 +1,16 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.HotspotRule;
 import org.pingzhi.common.rules.RepeatCallerRule;
 import org.pingzhi.common.rules.RuleEpisode;
+import org.pingzhi.jobs.typeutils.BinaryFields;
 
 /**
  * HOTSPOT and REPEAT_CALLER for one group (contract rules.md): walking the incidents in order of
@@ -26,16 +30,27 @@ public final class HotspotEpisodes implements RuleGroupState {
     private final int threshold;
     private final long windowMillis;
 
-    private final IncidentQueue pending = new IncidentQueue();
-    private final ArrayDeque<CountedIncident> recent = new ArrayDeque<>();
+    private final IncidentQueue pending;
+    private final ArrayDeque<CountedIncident> recent;
     private RuleEpisode open;
     private List<String> openIds;
     private long last;
 
     HotspotEpisodes(List<String> group, int threshold, Duration window) {
+        this(group, threshold, window.toMillis(), new IncidentQueue(), new ArrayDeque<>());
+    }
+
+    private HotspotEpisodes(
+            List<String> group,
+            int threshold,
+            long windowMillis,
+            IncidentQueue pending,
+            ArrayDeque<CountedIncident> recent) {
         this.group = List.copyOf(group);
         this.threshold = threshold;
-        this.windowMillis = window.toMillis();
+        this.windowMillis = windowMillis;
+        this.pending = pending;
+        this.recent = recent;
     }
 
     public static HotspotEpisodes of(HotspotRule rule, List<String> group) {
@@ -145,5 +160,36 @@ public final class HotspotEpisodes implements RuleGroupState {
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && recent.isEmpty() && open == null;
+    }
+
+    /** Field by field, for {@link HotspotEpisodesSerializer}. */
+    void writeTo(DataOutputView out) throws IOException {
+        BinaryFields.writeStrings(group, out);
+        out.writeInt(threshold);
+        out.writeLong(windowMillis);
+        pending.writeTo(out);
+        StateFields.writeIncidents(recent, out);
+        out.writeBoolean(open != null);
+        if (open != null) {
+            StateFields.writeEpisode(open, out);
+            BinaryFields.writeStrings(openIds, out);
+        }
+        out.writeLong(last);
+    }
+
+    static HotspotEpisodes readFrom(DataInputView in) throws IOException {
+        List<String> group = BinaryFields.readStrings(in);
+        int threshold = in.readInt();
+        long windowMillis = in.readLong();
+        IncidentQueue pending = IncidentQueue.readFrom(in);
+        ArrayDeque<CountedIncident> recent = new ArrayDeque<>(StateFields.readIncidents(in));
+        HotspotEpisodes state =
+                new HotspotEpisodes(group, threshold, windowMillis, pending, recent);
+        if (in.readBoolean()) {
+            state.open = StateFields.readEpisode(in);
+            state.openIds = new ArrayList<>(BinaryFields.readStrings(in));
+        }
+        state.last = in.readLong();
+        return state;
     }
 }

@@ -1,7 +1,10 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.TreeSet;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The incidents of a counting rule's group not walked yet, in walk order, and how far the walk has
@@ -49,5 +52,17 @@ final class IncidentQueue implements Serializable {
 
     boolean isEmpty() {
         return pending.isEmpty();
+    }
+
+    void writeTo(DataOutputView out) throws IOException {
+        StateFields.writeIncidents(pending, out);
+        out.writeLong(walkedTo);
+    }
+
+    static IncidentQueue readFrom(DataInputView in) throws IOException {
+        IncidentQueue queue = new IncidentQueue();
+        queue.pending.addAll(StateFields.readIncidents(in));
+        queue.walkedTo = in.readLong();
+        return queue;
     }
 }

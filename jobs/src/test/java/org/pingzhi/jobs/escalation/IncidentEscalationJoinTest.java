@@ -2,6 +2,7 @@ package org.pingzhi.jobs.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.output.IncidentDocument;
 import org.pingzhi.common.output.SlaEventDocument;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChangeSerializer;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 
 class IncidentEscalationJoinTest {
 
@@ -34,15 +37,30 @@ class IncidentEscalationJoinTest {
 
     private static final long MARK_WINDOW = Duration.ofMinutes(30).toMillis();
 
+    private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+
+    /** Short retentions, so that the instants a document can still change are easy to follow. */
+    private static final LifecycleSettings LIFECYCLE =
+            new LifecycleSettings(
+                    Duration.ofHours(1),
+                    Duration.ofHours(2),
+                    Duration.ofHours(3),
+                    LifecycleSettings.DEFAULT_MAX_RECORDS,
+                    LifecycleSettings.LIVE_HORIZON);
+
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
     @BeforeEach
     void open() throws Exception {
-        open(0L);
+        open(MARK_WINDOW, true);
     }
 
-    private void open(long markWindowMillis) throws Exception {
+    private void open(long markWindowMillis, boolean rulesInForce) throws Exception {
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(new IncidentEscalationJoin(markWindowMillis)),
+                        new KeyedCoProcessOperator<>(
+                                new IncidentEscalationJoin(
+                                        markWindowMillis, rulesInForce, LIFECYCLE)),
                         IncidentChange::incidentId,
                         EscalationMarks::incidentId,
                         Types.STRING);
@@ -58,7 +76,9 @@ class IncidentEscalationJoinTest {
     }
 
     @Test
-    void withoutEscalationsEveryChangePassesUnchangedAndNothingIsStored() throws Exception {
+    void withoutRulesEveryChangePassesUnchangedAndNothingIsStored() throws Exception {
+        harness.close();
+        open(0L, false);
         IncidentChange incident = incident("ON_SCENE");
         SlaEventChanged event = event();
         harness.processElement1(incident, 1L);
@@ -94,8 +114,6 @@ class IncidentEscalationJoinTest {
 
     @Test
     void aMarkAfterTheIncidentsLastDocumentShowsOnThatDocument() throws Exception {
-        harness.close();
-        open(MARK_WINDOW);
         harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
         harness.processElement2(marks("CITY", "hotspot-1"), REPORTED_AT + MARK_WINDOW);
 
@@ -109,8 +127,6 @@ class IncidentEscalationJoinTest {
 
     @Test
     void anUnmarkedDocumentIsForgottenOnceNoRuleCanMarkIt() throws Exception {
-        harness.close();
-        open(MARK_WINDOW);
         harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
         assertThat(harness.numKeyedStateEntries()).isPositive();
 
@@ -123,12 +139,132 @@ class IncidentEscalationJoinTest {
     }
 
     @Test
+    void withRulesInForceADocumentNoRuleHoldsSaysSo() throws Exception {
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+
+        JsonNode document =
+                Json.mapper().readTree(harness.extractOutputValues().get(0).render().json());
+        assertThat(document.get("escalationRules").toString()).isEqualTo("[]");
+        assertThat(document.get("ruleLevel").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void anEscalatedIncidentIsForgottenOnceItsDocumentCanNoLongerChange() throws Exception {
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+        harness.processElement2(marks("CITY", "hotspot-1"), REPORTED_AT + MARK_WINDOW);
+        // Unfinished: cleaned up at reportedAt + max age, its summary goes 3 h later.
+        long lastChange = REPORTED_AT + 2 * HOUR + 3 * HOUR;
+
+        harness.processBothWatermarks(new Watermark(REPORTED_AT + HOUR));
+        harness.processElement1(incident("ON_SCENE"), REPORTED_AT + HOUR);
+        assertThat(((IncidentChanged) last()).document().escalationRules())
+                .containsExactly("hotspot-1");
+
+        assertForgottenAt(lastChange);
+    }
+
+    @Test
+    void aClosedIncidentsMarksGoWithItsSummary() throws Exception {
+        harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT + MINUTE);
+        harness.processElement1(closed(REPORTED_AT + 10 * MINUTE), REPORTED_AT + 10 * MINUTE);
+        // Closed: cleaned up 1 h after its latest record, its summary 3 h after that.
+        long lastChange = REPORTED_AT + 10 * MINUTE + HOUR + 3 * HOUR;
+
+        assertForgottenAt(lastChange);
+    }
+
+    @Test
+    void aDocumentJudgedLateKeepsItsMarksForTheSummaryOfThatLaterCleanup() throws Exception {
+        harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT + MINUTE);
+        // A replay judges a late CLOSE at its watermark, long after the cleanup instant.
+        long judgedAt = REPORTED_AT + 5 * HOUR;
+        harness.processElement1(closed(REPORTED_AT + 10 * MINUTE), judgedAt);
+
+        assertForgottenAt(judgedAt + 3 * HOUR);
+    }
+
+    @Test
+    void aMarkWithoutDocumentIsForgottenWhenNoDocumentCameWhileARuleCouldMark() throws Exception {
+        harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT + MINUTE);
+
+        assertForgottenAt(REPORTED_AT + MINUTE + MARK_WINDOW);
+    }
+
+    @Test
+    void marksAddUpSoThatMarksFoldedAfreshNeverShrinkThem() throws Exception {
+        harness.processElement2(marks("CITY", "hotspot-1", "repeat-caller-1"), 1L);
+        harness.processElement1(incident("DISPATCHED"), 2L);
+        harness.processElement2(marks("TOWN", "repeat-caller-1"), 3L);
+        harness.processElement1(incident("ON_SCENE"), 4L);
+
+        IncidentDocument last = ((IncidentChanged) last()).document();
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(last.escalationRules()).containsExactly("hotspot-1", "repeat-caller-1");
+        assertThat(last.ruleLevel()).isEqualTo("CITY");
+    }
+
+    @Test
     void anUnchangedMarkReEmitsNothing() throws Exception {
         harness.processElement2(marks("TOWN", "hotspot-1"), 1L);
         harness.processElement1(incident("DISPATCHED"), 2L);
         harness.processElement2(marks("TOWN", "hotspot-1"), 3L);
 
         assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    /** State stays until the watermark reaches {@code instant}, then none and no timer is left. */
+    private void assertForgottenAt(long instant) throws Exception {
+        harness.processBothWatermarks(new Watermark(instant - 1));
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processBothWatermarks(new Watermark(instant));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private IncidentChange last() {
+        List<IncidentChange> out = harness.extractOutputValues();
+        return out.get(out.size() - 1);
+    }
+
+    private static IncidentChange closed(long at) {
+        IncidentDocument open = ((IncidentChanged) incident("CLOSED")).document();
+        String iso = Times.iso(at);
+        return new IncidentChanged(
+                new IncidentDocument(
+                        open.incidentId(),
+                        open.sources(),
+                        open.alarmId(),
+                        open.orderId(),
+                        open.category(),
+                        open.rawCategory(),
+                        open.priority(),
+                        open.townCode(),
+                        open.town(),
+                        open.village(),
+                        open.location(),
+                        open.status(),
+                        open.reportedAt(),
+                        open.dispatchedAt(),
+                        open.acceptedAt(),
+                        open.onSceneAt(),
+                        open.resolvedAt(),
+                        iso,
+                        open.slaTargetSeconds(),
+                        open.slaDeadline(),
+                        open.slaStatus(),
+                        open.responseSeconds(),
+                        open.escalationLevel(),
+                        null,
+                        null,
+                        open.callerKey(),
+                        open.summary(),
+                        iso,
+                        open.cancelledAt(),
+                        open.respondedAt(),
+                        open.slaWarnAt(),
+                        open.unit(),
+                        open.gridCode()),
+                at);
     }
 
     private static EscalationMarks marks(String level, String... rules) {

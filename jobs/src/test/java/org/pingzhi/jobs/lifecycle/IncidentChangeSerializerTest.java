@@ -5,9 +5,11 @@ import static org.pingzhi.jobs.lifecycle.TestEvents.MINUTE;
 import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
 import static org.pingzhi.jobs.lifecycle.TestEvents.police;
 
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -122,5 +124,65 @@ class IncidentChangeSerializerTest {
         assertThat(rendered)
                 .containsExactlyElementsOf(
                         everyKind().stream().map(IncidentChange::render).toList());
+    }
+
+    /**
+     * An incident document (the one kind of change state holds) in the bytes releases before the
+     * snapshot had its own versions wrote: pinned, so that a change of its layout shows here and
+     * comes with a new snapshot version and a read path.
+     */
+    private static final String UNVERSIONED_INCIDENT =
+            "00000001a220218f40183131302d4a333330343832323032363131323830303130000000"
+                    + "0104313130144a333330343832323032363131323830303130000c464952455f53414645"
+                    + "545903ebe001fee0010350310a33333034383230303105d3be01d6dc01d79002d3a00200"
+                    + "00095245504f5254454419323032362d31312d32385430323a35303a30302e3030305a00"
+                    + "00000000000000000000025819323032362d31312d32385430333a30303a30302e303030"
+                    + "5a094252454143484544000543495459000000010a686f7473706f742d3105544f574e0b"
+                    + "63616c6c65722d6b657903a5c501e6960219323032362d31312d32385430333a31303a30"
+                    + "302e3030305a000019323032362d31312d32385430323a35383a30302e3030305a0000";
+
+    private static IncidentChange pinnedIncident() {
+        return everyKind().get(1);
+    }
+
+    @Test
+    void theIncidentDocumentsLayoutIsThePinnedOne() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        IncidentChangeSerializer.INSTANCE.serialize(pinnedIncident(), out);
+
+        assertThat(HexFormat.of().formatHex(out.getCopyOfBuffer())).isEqualTo(UNVERSIONED_INCIDENT);
+    }
+
+    @Test
+    void stateOfTheReleasesBeforeVersionsRestoresAsItIs() throws Exception {
+        // What SimpleTypeSerializerSnapshot wrote: the snapshot's class, its version 3, no payload.
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        out.writeUTF(IncidentChangeSerializer.Snapshot.class.getName());
+        out.writeInt(3);
+        TypeSerializerSnapshot<IncidentChange> previous =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        getClass().getClassLoader());
+
+        assertThat(
+                        IncidentChangeSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(previous)
+                                .isCompatibleAsIs())
+                .isTrue();
+        IncidentChange restored =
+                previous.restoreSerializer()
+                        .deserialize(
+                                new DataInputDeserializer(
+                                        HexFormat.of().parseHex(UNVERSIONED_INCIDENT)));
+        assertThat(restored).isEqualTo(pinnedIncident());
+    }
+
+    @Test
+    void theSnapshotIsAtVersion4() {
+        assertThat(IncidentChangeSerializer.INSTANCE.snapshotConfiguration())
+                .isInstanceOf(IncidentChangeSerializer.Snapshot.class)
+                .extracting(TypeSerializerSnapshot::getCurrentVersion)
+                .isEqualTo(4);
     }
 }

@@ -42,10 +42,14 @@ class ReplayRulesTest {
     }
 
     private Path replay(String name) throws Exception {
+        return replay(name, true);
+    }
+
+    private Path replay(String name, boolean withRules) throws Exception {
         Path in = Files.createDirectories(directory.resolve("in"));
         Path hotline = Files.writeString(in.resolve("hotline-12345.jsonl"), hotline());
         Path police = Files.writeString(in.resolve("police-110.jsonl"), "");
-        Path rules = Files.writeString(in.resolve("rules.json"), RULES);
+        Path rules = withRules ? Files.writeString(in.resolve("rules.json"), RULES) : null;
         Path out = directory.resolve(name);
         ReplayJob.run(new ReplayArguments(hotline, police, out, null, rules, 2, Map.of()));
         return out;
@@ -72,11 +76,20 @@ class ReplayRulesTest {
             boolean held = !incident.get("incidentId").asText().endsWith("04");
             assertThat(incident.path("escalationRules").toString())
                     .as(incident.get("incidentId").asText())
-                    .isEqualTo(held ? "[\"hot-town\"]" : "");
-            if (held) {
-                assertThat(incident.get("ruleLevel").asText()).isEqualTo("CITY");
-            }
+                    .isEqualTo(held ? "[\"hot-town\"]" : "[]");
+            assertThat(incident.path("ruleLevel").asText()).isEqualTo(held ? "CITY" : "NONE");
         }
+    }
+
+    /** Nothing was looked for: no field says that no rule holds an incident. */
+    @Test
+    void withoutRulesTheIncidentsCarryNoEscalationFields() throws Exception {
+        Path out = replay("without", false);
+
+        List<JsonNode> incidents = ContractSamples.jsonLines(out.resolve("incidents.jsonl"));
+        assertThat(incidents).hasSize(4);
+        assertThat(incidents).noneMatch(incident -> incident.has("escalationRules"));
+        assertThat(incidents).noneMatch(incident -> incident.has("ruleLevel"));
     }
 
     @Test

@@ -3,13 +3,9 @@ package org.pingzhi.jobs.rules.flow;
 import java.io.IOException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.InstantiationUtil;
 import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.rules.HotspotRule;
@@ -39,23 +35,13 @@ public final class IncidentRuleFunction
 
     public static final OutputTag<RuleMark> MARKS = new OutputTag<>("rule-marks") {};
 
-    /**
-     * The group's window logic, Java-serialized: it is a plain serializable object graph (queues
-     * with comparators) that Flink's own serializers would hand to Kryo.
-     */
-    static final ValueStateDescriptor<byte[]> GROUP =
-            new ValueStateDescriptor<>(
-                    "rule-group", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-
-    /** The one event-time timer registered for the key, so a quiet group leaves none behind. */
-    static final ValueStateDescriptor<Long> WAKE_UP =
-            new ValueStateDescriptor<>("rule-group-wake-up", Types.LONG);
-
     private final RulesFile rules;
     private final TownDirectory towns;
     private final long horizon;
 
-    private transient ValueState<byte[]> group;
+    private transient ValueState<HotspotEpisodes> group;
+
+    /** The one event-time timer registered for the key, so a quiet group leaves none behind. */
     private transient ValueState<Long> wakeUp;
 
     public IncidentRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
@@ -82,8 +68,8 @@ public final class IncidentRuleFunction
 
     @Override
     public void open(OpenContext openContext) {
-        group = getRuntimeContext().getState(GROUP);
-        wakeUp = getRuntimeContext().getState(WAKE_UP);
+        group = getRuntimeContext().getState(RuleStateDescriptors.GROUP);
+        wakeUp = getRuntimeContext().getState(RuleStateDescriptors.WAKE_UP);
     }
 
     @Override
@@ -100,11 +86,10 @@ public final class IncidentRuleFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RuleAlertChanged> out)
             throws IOException {
         wakeUp.clear();
-        byte[] bytes = group.value();
-        if (bytes == null) {
+        HotspotEpisodes state = group.value();
+        if (state == null) {
             return;
         }
-        HotspotEpisodes state = deserialize(bytes);
         Rule rule = rule(ruleIdOf(ctx.getCurrentKey()));
         for (EpisodeEvent event : state.advanceTo(timestamp)) {
             out.collect(
@@ -130,7 +115,7 @@ public final class IncidentRuleFunction
             }
             return;
         }
-        group.update(InstantiationUtil.serializeObject(state));
+        group.update(state);
         long next = state.nextWakeUp();
         Long registered = wakeUp.value();
         if (registered != null && registered == next) {
@@ -147,9 +132,9 @@ public final class IncidentRuleFunction
     }
 
     private HotspotEpisodes load(RoutedIncident routed) throws IOException {
-        byte[] bytes = group.value();
-        if (bytes != null) {
-            return deserialize(bytes);
+        HotspotEpisodes stored = group.value();
+        if (stored != null) {
+            return stored;
         }
         Rule rule = rule(routed.ruleId());
         if (rule instanceof HotspotRule hotspot) {
@@ -169,13 +154,5 @@ public final class IncidentRuleFunction
 
     private static String ruleIdOf(String key) {
         return key.substring(0, key.indexOf(RoutedIncident.SEPARATOR));
-    }
-
-    private HotspotEpisodes deserialize(byte[] bytes) throws IOException {
-        try {
-            return InstantiationUtil.deserializeObject(bytes, getClass().getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IOException("The rule group's state names an unknown class", e);
-        }
     }
 }

@@ -2,9 +2,6 @@ package org.pingzhi.jobs.rules.flow;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -33,14 +30,6 @@ public final class IncidentRuleRouting
     public static final String UID = "incident-rule-routing";
     public static final String NAME = "Incidents to their rules' groups";
 
-    static final ValueStateDescriptor<RuleIncident> PENDING =
-            new ValueStateDescriptor<>(
-                    "incident-pending-for-rules", TypeInformation.of(RuleIncident.class));
-
-    /** After counting: until when the incident is remembered as counted. */
-    static final ValueStateDescriptor<Long> COUNTED_UNTIL =
-            new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
-
     private final RulesFile rules;
     private final long longestWindowMillis;
 
@@ -54,8 +43,8 @@ public final class IncidentRuleRouting
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getState(PENDING);
-        countedUntil = getRuntimeContext().getState(COUNTED_UNTIL);
+        pending = getRuntimeContext().getState(RuleStateDescriptors.PENDING);
+        countedUntil = getRuntimeContext().getState(RuleStateDescriptors.COUNTED_UNTIL);
     }
 
     @Override

@@ -1,20 +1,22 @@
 package org.pingzhi.jobs.rules.flow;
 
-import java.util.Arrays;
-import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.pingzhi.common.rules.AlertLevel;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 
 /**
  * Keyed by incidentId: folds the marks of every rule whose episodes hold the incident into its
  * {@link EscalationMarks} (rule ids sorted as plain strings, the highest level, CITY above TOWN),
  * emitted whenever they grow. Episodes never let an incident go, so marks only grow.
+ *
+ * <p>A rule marks an incident when one of its episodes takes it, at most {@code markWindowMillis}
+ * (the longest HOTSPOT/REPEAT_CALLER window) after its reportedAt, and again whenever that episode
+ * grows: an open episode grows within a window of its last growth or is resolved. So no mark comes
+ * later than a window after the latest one, and the incident's marks are dropped then. Dropping
+ * them early would only repeat marks: the escalation join adds every marks it gets to those it has
+ * (and keeps them while its documents still need them).
  */
 public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, EscalationMarks> {
 
@@ -23,38 +25,66 @@ public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, 
     public static final String UID = "rule-marks-fold";
     public static final String NAME = "Incidents escalated by rules";
 
-    static final ValueStateDescriptor<EscalationMarks> MARKS =
-            new ValueStateDescriptor<>(
-                    "incident-rule-marks", TypeInformation.of(EscalationMarks.class));
+    private final long markWindowMillis;
 
     private transient ValueState<EscalationMarks> marks;
 
+    /** The instant of the incident's one timer: a window after its latest mark. */
+    private transient ValueState<Long> keptUntil;
+
+    public RuleMarksFold(long markWindowMillis) {
+        this.markWindowMillis = markWindowMillis;
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        marks = getRuntimeContext().getState(MARKS);
+        marks = getRuntimeContext().getState(RuleStateDescriptors.MARKS);
+        keptUntil = getRuntimeContext().getState(RuleStateDescriptors.KEPT_UNTIL);
     }
 
     @Override
     public void processElement(RuleMark mark, Context ctx, Collector<EscalationMarks> out)
             throws Exception {
+        keepUntil(ctx, markedAt(ctx) + markWindowMillis);
         EscalationMarks current = marks.value();
-        TreeSet<String> rules = new TreeSet<>();
-        String level = mark.level();
-        if (current != null) {
-            rules.addAll(Arrays.asList(current.rules()));
-            if (rules.contains(mark.ruleId())) {
-                return;
-            }
-            level = higher(current.level(), level);
+        EscalationMarks one = EscalationMarks.of(mark.incidentId(), mark.ruleId(), mark.level());
+        EscalationMarks grown = current == null ? one : current.with(one);
+        if (current != null && current.sameAs(grown)) {
+            return;
         }
-        rules.add(mark.ruleId());
-        EscalationMarks grown =
-                new EscalationMarks(mark.incidentId(), rules.toArray(String[]::new), level);
         marks.update(grown);
         out.collect(grown);
     }
 
-    private static String higher(String a, String b) {
-        return AlertLevel.valueOf(a).compareTo(AlertLevel.valueOf(b)) >= 0 ? a : b;
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EscalationMarks> out)
+            throws Exception {
+        Long until = keptUntil.value();
+        if (until != null && until <= timestamp) {
+            marks.clear();
+            keptUntil.clear();
+        }
+    }
+
+    /**
+     * The instant an episode's timer made the mark at, or the watermark when that is later (an
+     * incident counted late is walked at instants already behind it).
+     */
+    private static long markedAt(Context ctx) {
+        long watermark = ctx.timerService().currentWatermark();
+        Long timestamp = ctx.timestamp();
+        return timestamp == null ? watermark : Math.max(timestamp, watermark);
+    }
+
+    private void keepUntil(Context ctx, long until) throws Exception {
+        Long registered = keptUntil.value();
+        if (registered != null && registered >= until) {
+            return;
+        }
+        if (registered != null) {
+            ctx.timerService().deleteEventTimeTimer(registered);
+        }
+        ctx.timerService().registerEventTimeTimer(until);
+        keptUntil.update(until);
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -48,6 +50,11 @@ class IncidentRuleFunctionTest {
     }
 
     private void open(long horizon) throws Exception {
+        open(horizon, null);
+    }
+
+    /** A harness, restored from {@code snapshot} unless null; Kryo is off. */
+    private void open(long horizon, OperatorSubtaskState snapshot) throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
@@ -57,6 +64,12 @@ class IncidentRuleFunctionTest {
                                         horizon)),
                         RoutedIncident::key,
                         Types.STRING);
+        ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
+                .setGenericTypes(false);
+        harness.setup();
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
     }
 
@@ -139,5 +152,32 @@ class IncidentRuleFunctionTest {
 
         assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
         assertThat(alerts().get(0).incidentIds()).containsExactly("12345-a", "12345-b", "12345-c");
+    }
+
+    @Test
+    void aGroupsStateSurvivesASnapshotAndRestoreTyped() throws Exception {
+        report("12345-a", T0);
+        report("12345-b", T0 + 5 * MINUTE);
+        report("12345-c", T0 + 10 * MINUTE);
+        harness.processWatermark(T0 + 10 * MINUTE);
+        report("12345-d", T0 + 12 * MINUTE);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        open(Long.MAX_VALUE, snapshot);
+        report("12345-e", T0 + 15 * MINUTE);
+        harness.processWatermark(T0 + 60 * MINUTE);
+
+        List<AlertDocument> alerts = alerts();
+        AlertDocument resolved = alerts.get(alerts.size() - 1);
+        assertThat(alerts)
+                .extracting(AlertDocument::alertId)
+                .containsOnly("rule:hot:" + TOWN + ":" + T0);
+        assertThat(resolved.status()).isEqualTo("RESOLVED");
+        assertThat(resolved.incidentIds())
+                .containsExactly("12345-a", "12345-b", "12345-c", "12345-d", "12345-e");
+        assertThat(resolved.resolvedAt()).isEqualTo("2026-11-28T02:45:00.000Z");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 }
