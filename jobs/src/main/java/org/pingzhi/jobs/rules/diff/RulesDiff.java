@@ -54,14 +54,22 @@ public record RulesDiff(List<RuleDiff> rules) {
         }
     }
 
+    /** One field of an alert both replays raise, with its value in each. */
+    public record FieldChange(String field, Object old, Object now) {}
+
     /**
      * An alert both replays raise, with different content.
      *
-     * @param fields the names of the fields that differ, in the document's order
+     * @param changes the fields that differ, in the document's order
      */
-    public record ChangedAlert(AlertDocument old, AlertDocument now, List<String> fields) {
+    public record ChangedAlert(AlertDocument old, AlertDocument now, List<FieldChange> changes) {
         public ChangedAlert {
-            fields = List.copyOf(fields);
+            changes = List.copyOf(changes);
+        }
+
+        /** The names of the fields that differ. */
+        public List<String> fields() {
+            return changes.stream().map(FieldChange::field).toList();
         }
     }
 
@@ -129,11 +137,11 @@ public record RulesDiff(List<RuleDiff> rules) {
                 onlyOld.add(alert);
                 continue;
             }
-            List<String> fields = differentFields(alert, counterpart);
-            if (fields.isEmpty()) {
+            List<FieldChange> changes = changes(alert, counterpart);
+            if (changes.isEmpty()) {
                 same++;
             } else {
-                changed.add(new ChangedAlert(alert, counterpart, fields));
+                changed.add(new ChangedAlert(alert, counterpart, changes));
             }
         }
         List<AlertDocument> onlyNew =
@@ -154,14 +162,16 @@ public record RulesDiff(List<RuleDiff> rules) {
         return byRule;
     }
 
-    private static List<String> differentFields(AlertDocument old, AlertDocument now) {
-        List<String> fields = new ArrayList<>();
+    private static List<FieldChange> changes(AlertDocument old, AlertDocument now) {
+        List<FieldChange> changes = new ArrayList<>();
         for (RecordComponent field : COMPARED_FIELDS) {
-            if (!Objects.equals(value(field, old), value(field, now))) {
-                fields.add(field.getName());
+            Object before = value(field, old);
+            Object after = value(field, now);
+            if (!Objects.equals(before, after)) {
+                changes.add(new FieldChange(field.getName(), before, after));
             }
         }
-        return fields;
+        return changes;
     }
 
     private static Object value(RecordComponent field, AlertDocument alert) {
