@@ -43,7 +43,7 @@ public final class IncidentRuleFunction
      * The group's window logic, Java-serialized: it is a plain serializable object graph (queues
      * with comparators) that Flink's own serializers would hand to Kryo.
      */
-    static final ValueStateDescriptor<byte[]> GROUP =
+    public static final ValueStateDescriptor<byte[]> GROUP =
             new ValueStateDescriptor<>(
                     "rule-group", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 

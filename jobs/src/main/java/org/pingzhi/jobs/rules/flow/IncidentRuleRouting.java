@@ -33,12 +33,12 @@ public final class IncidentRuleRouting
     public static final String UID = "incident-rule-routing";
     public static final String NAME = "Incidents to their rules' groups";
 
-    static final ValueStateDescriptor<RuleIncident> PENDING =
+    public static final ValueStateDescriptor<RuleIncident> PENDING =
             new ValueStateDescriptor<>(
                     "incident-pending-for-rules", TypeInformation.of(RuleIncident.class));
 
     /** After counting: until when the incident is remembered as counted. */
-    static final ValueStateDescriptor<Long> COUNTED_UNTIL =
+    public static final ValueStateDescriptor<Long> COUNTED_UNTIL =
             new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
 
     private final RulesFile rules;
