@@ -1,11 +1,21 @@
 package org.pingzhi.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
+import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.common.rules.RulesFileParser;
 
 /**
- * {@code pingzhi bench replay}: the replay's throughput against the parse ceiling of the same
- * input, the replay JVM's peak RSS and the lifecycle state per open incident, in one run.
+ * {@code pingzhi bench replay}: the replay's throughput without and with the shipped rules against
+ * the parse ceiling of the same input, the replay JVM's peak RSS, the lifecycle state per open
+ * incident and the rules' state per group, in one run.
  */
 public final class BenchCommand {
 
@@ -13,6 +23,15 @@ public final class BenchCommand {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, Clock.systemUTC()));
+    }
+
+    /** The shipped rules as a file for the replay's {@code --rules}. */
+    private static Path shippedRules(BenchArguments arguments) throws IOException {
+        try (InputStream in = RulesFile.class.getResourceAsStream(RulesFile.DEFAULT_RESOURCE)) {
+            Path file = Files.createDirectories(arguments.work()).resolve("pinghu-rules.json");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
     }
 
     /** Runs a benchmark; returns the process exit code (0 done, 1 failed, 2 bad command line). */
@@ -33,16 +52,28 @@ public final class BenchCommand {
             err.println("bench: parsing the input (ceiling) ...");
             ParseCeiling.Result ceiling = ParseCeiling.measure(input.hotline(), input.police());
             err.println("bench: replaying in a JVM with -Xmx" + arguments.heap() + " ...");
-            ReplayRun.Result replay = ReplayRun.run(input, arguments.work(), arguments.heap());
+            ReplayRun.Result replay =
+                    ReplayRun.run(input, arguments.work(), arguments.heap(), null);
             err.println("bench: " + replay.summary());
-            err.println("bench: measuring the state per open incident ...");
-            StateFootprint.Result state = StateFootprint.measure(input, arguments.work());
+            RulesFile rules = RulesFileParser.loadDefault();
+            err.println("bench: replaying again with the rules " + rules.version() + " ...");
+            ReplayRun.Result replayWithRules =
+                    ReplayRun.run(
+                            input, arguments.work(), arguments.heap(), shippedRules(arguments));
+            err.println("bench: " + replayWithRules.summary());
+            err.println("bench: measuring the state per open incident and per rule group ...");
+            List<UnifiedEvent> sample = StateFootprint.sample(input);
+            StateFootprint.Result state = StateFootprint.measure(sample, arguments.work());
+            RuleStateFootprint.Result ruleState =
+                    RuleStateFootprint.measure(
+                            sample, rules, arguments.work().resolve("rule-state-footprint"));
             out.print(
                     BenchReport.table(
                             arguments.heap(),
                             ceiling,
-                            replay,
+                            new BenchReport.Replays(replay, replayWithRules, rules),
                             state,
+                            ruleState,
                             Runtime.getRuntime().availableProcessors()));
             return 0;
         } catch (Exception e) {

@@ -23,13 +23,17 @@ final class ReplayRun {
 
     private ReplayRun() {}
 
-    static Result run(BenchInput input, Path work, String heap)
+    /**
+     * @param rules a rules file for {@code --rules}, or null for a replay without rules
+     */
+    static Result run(BenchInput input, Path work, String heap, Path rules)
             throws IOException, InterruptedException {
-        Path output = work.resolve("output");
+        String suffix = rules == null ? "" : "-rules";
+        Path output = work.resolve("output" + suffix);
         BenchInput.deleteRecursively(output);
-        Path log = work.resolve("replay.log");
+        Path log = work.resolve("replay" + suffix + ".log");
         ProcessBuilder builder =
-                new ProcessBuilder(command(input, output, heap))
+                new ProcessBuilder(command(input, output, heap, rules))
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
         long started = System.nanoTime();
@@ -51,7 +55,7 @@ final class ReplayRun {
         return new Result(seconds, peakRssMib, summary);
     }
 
-    private static List<String> command(BenchInput input, Path output, String heap) {
+    private static List<String> command(BenchInput input, Path output, String heap, Path rules) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -67,6 +71,9 @@ final class ReplayRun {
                         "--hotline", input.hotline().toString(),
                         "--police", input.police().toString(),
                         "--out", output.toString()));
+        if (rules != null) {
+            command.addAll(List.of("--rules", rules.toString()));
+        }
         return command;
     }
 

@@ -16,6 +16,7 @@ import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
@@ -44,11 +45,16 @@ final class StateFootprint {
 
     private StateFootprint() {}
 
-    static Result measure(BenchInput input, Path work) throws Exception {
+    /** The accepted records of the first {@link #SAMPLE_LINES_PER_FILE} lines of each file. */
+    static List<UnifiedEvent> sample(BenchInput input) throws IOException {
         List<UnifiedEvent> sample = new ArrayList<>();
         Normalizer normalizer = Normalizer.fromConfiguration(new Configuration());
         sample.addAll(acceptedRecords(input.hotline(), Source.HOTLINE_12345, normalizer));
         sample.addAll(acceptedRecords(input.police(), Source.POLICE_110, normalizer));
+        return sample;
+    }
+
+    static Result measure(List<UnifiedEvent> sample, Path work) throws Exception {
         Set<String> incidents = new HashSet<>();
         sample.forEach(record -> incidents.add(record.incidentId()));
         Path checkpoints = work.resolve("state-footprint");
@@ -100,21 +106,32 @@ final class StateFootprint {
                         UnifiedEvent::incidentId,
                         Types.STRING);
         try {
-            harness.setStateBackend(backend);
-            // on files: the in-memory checkpoint storage refuses state over a few MiB
-            harness.setCheckpointStorage(
-                    new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
+            useBackend(harness, backend, checkpoints);
             // else the harness takes the output serializer from the first change's class
             harness.setup(IncidentChangeSerializer.INSTANCE);
             harness.open();
             for (UnifiedEvent record : sample) {
                 harness.processElement(record, record.eventTime());
             }
-            OperatorSubtaskState snapshot = harness.snapshot(1, 1);
-            return snapshot.getManagedKeyedState().getStateSize()
-                    + snapshot.getRawKeyedState().getStateSize();
+            return keyedStateBytes(harness);
         } finally {
             harness.close();
         }
+    }
+
+    /** Puts a harness, before it is set up, on {@code backend} with checkpoints on files. */
+    static void useBackend(
+            AbstractStreamOperatorTestHarness<?> harness, StateBackend backend, Path checkpoints) {
+        harness.setStateBackend(backend);
+        // on files: the in-memory checkpoint storage refuses state over a few MiB
+        harness.setCheckpointStorage(
+                new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
+    }
+
+    /** The keyed state of a snapshot of the harness's operator, in bytes. */
+    static long keyedStateBytes(AbstractStreamOperatorTestHarness<?> harness) throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        return snapshot.getManagedKeyedState().getStateSize()
+                + snapshot.getRawKeyedState().getStateSize();
     }
 }

@@ -38,12 +38,22 @@ class BenchCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .containsPattern("(?m)^records +[0-9,]+$")
                 .containsPattern("(?m)^replay wall +[0-9.]+ s$")
-                .containsPattern("(?m)^replay records/s +[0-9,]+$")
+                .containsPattern("(?m)^replay records/s +[0-9,]+ \\(no rules\\)$")
+                .containsPattern(
+                        "(?m)^replay records/s with rules +[0-9,]+ \\(pinghu-2026-12-01, 7"
+                                + " rules, [0-9.]+ % of no rules\\)$")
                 .containsPattern("(?m)^parse ceiling lines/s +[0-9,]+ ")
                 .containsPattern("(?m)^replay / ceiling +[0-9.]+ %$")
                 .containsPattern("(?m)^peak RSS +[1-9][0-9,]* MiB \\(-Xmx256m\\)$")
                 .containsPattern(
                         "(?m)^state per open incident +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
+                                + " RocksDB snapshot \\([1-9][0-9,]* incidents\\)$")
+                .containsPattern("(?m)^peak RSS with rules +[1-9][0-9,]* MiB$")
+                .containsPattern(
+                        "(?m)^rule state per group +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
+                                + " RocksDB snapshot \\([1-9][0-9,]* groups\\)$")
+                .containsPattern(
+                        "(?m)^rule routing per incident +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
                                 + " RocksDB snapshot \\([1-9][0-9,]* incidents\\)$")
                 .containsPattern("(?m)^cores +[1-9][0-9]*$");
     }

@@ -83,6 +83,12 @@ public record ReplayArguments(
                 hotline, police, out, policy, rules, parallelism, options.settings(environment));
     }
 
+    /** The same replay with {@code rules} into {@code outputDirectory}. */
+    public ReplayArguments with(Path outputDirectory, Path rules) {
+        return new ReplayArguments(
+                hotline, police, outputDirectory, policy, rules, parallelism, configuration);
+    }
+
     private static void requireFlag(Object value, String flag) throws UsageException {
         if (value == null) {
             throw new UsageException(flag + " is required");

@@ -9,6 +9,8 @@ import org.pingzhi.jobs.config.UsageException;
 /** {@code pingzhi replay}: the command-center job over history files. */
 public final class ReplayCommand {
 
+    private static final String COMMAND = "pingzhi replay";
+
     private ReplayCommand() {}
 
     public static void main(String[] args) {
@@ -35,8 +37,8 @@ public final class ReplayCommand {
             return 1;
         }
         String unreadable =
-                unreadableInput("--hotline", arguments.hotline())
-                        + unreadableInput("--police", arguments.police());
+                unreadableInput(COMMAND, "--hotline", arguments.hotline())
+                        + unreadableInput(COMMAND, "--police", arguments.police());
         if (!unreadable.isEmpty()) {
             err.print(unreadable);
             return 1;
@@ -55,12 +57,13 @@ public final class ReplayCommand {
         }
     }
 
-    private static String unreadableInput(String flag, Path file) {
+    /** Why {@code command}'s {@code flag} {@code file} cannot be read, or "" when it can. */
+    public static String unreadableInput(String command, String flag, Path file) {
         if (Files.isRegularFile(file) && Files.isReadable(file)) {
             return "";
         }
         String why = Files.exists(file) ? "not a readable file" : "no such file";
-        return "pingzhi replay: cannot read " + flag + " " + file + ": " + why + "\n";
+        return command + ": cannot read " + flag + " " + file + ": " + why + "\n";
     }
 
     /**
@@ -87,7 +90,8 @@ public final class ReplayCommand {
         return "pingzhi replay: cannot write --out " + folder + ": " + why + "\n";
     }
 
-    private static String rootCause(Throwable failure) {
+    /** The failure's message and, when it has one, its root cause. */
+    public static String rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

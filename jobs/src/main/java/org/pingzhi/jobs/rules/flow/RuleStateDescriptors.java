@@ -12,26 +12,26 @@ import org.pingzhi.jobs.rules.RuleIncident;
  * The keyed state of the incident rules' operators, all typed without Kryo or Java serialization:
  * Flink POJOs, and the group state in its own versioned serializer.
  */
-final class RuleStateDescriptors {
+public final class RuleStateDescriptors {
 
     private RuleStateDescriptors() {}
 
     /**
      * {@link IncidentRuleRouting}: the incident waiting for the watermark to pass its reportedAt.
      */
-    static final ValueStateDescriptor<RuleIncident> PENDING =
+    public static final ValueStateDescriptor<RuleIncident> PENDING =
             new ValueStateDescriptor<>(
                     "incident-pending-for-rules", TypeInformation.of(RuleIncident.class));
 
     /** {@link IncidentRuleRouting}, after counting: until when the incident is remembered. */
-    static final ValueStateDescriptor<Long> COUNTED_UNTIL =
+    public static final ValueStateDescriptor<Long> COUNTED_UNTIL =
             new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
 
     /**
      * {@link IncidentRuleFunction}: the group's window logic. (Its first, Java-serialized form was
      * kept as {@code rule-group}, never released.)
      */
-    static final ValueStateDescriptor<HotspotEpisodes> GROUP =
+    public static final ValueStateDescriptor<HotspotEpisodes> GROUP =
             new ValueStateDescriptor<>("rule-group-episodes", HotspotEpisodesSerializer.INSTANCE);
 
     /** {@link IncidentRuleFunction}: the one event-time timer registered for the group. */

@@ -11,17 +11,26 @@ import org.pingzhi.common.rules.InvalidRulesException;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.RulesFileParser;
 import org.pingzhi.jobs.config.UsageException;
+import org.pingzhi.jobs.rules.diff.RulesDiffCommand;
 
 /**
  * {@code pingzhi rules publish FILE}: validates a rules file as the job will, then publishes it to
- * the rules control topic, keyed by its version. An invalid file is never published.
+ * the rules control topic, keyed by its version. An invalid file is never published. {@code pingzhi
+ * rules diff} is {@link RulesDiffCommand}.
  */
 public final class RulesCommand {
+
+    private static final String DIFF_USAGE =
+            "       pingzhi rules diff --hotline FILE --police FILE OLD.json NEW.json [options]"
+                    + " (--help: its options)";
 
     private RulesCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(
+                args.length > 0 && args[0].equals("diff")
+                        ? RulesDiffCommand.run(args, System.getenv(), System.out, System.err)
+                        : run(args, System.out, System.err));
     }
 
     /** Returns the process exit code: 0 published, 1 not published, 2 bad command line. */
@@ -32,6 +41,7 @@ public final class RulesCommand {
         } catch (UsageException e) {
             err.println("pingzhi rules: " + e.getMessage());
             err.println(PublishArguments.USAGE);
+            err.println(DIFF_USAGE);
             return 2;
         }
         String json;
