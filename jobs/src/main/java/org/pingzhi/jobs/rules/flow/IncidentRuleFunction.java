@@ -105,7 +105,7 @@ public final class IncidentRuleFunction
             return;
         }
         HotspotEpisodes state = deserialize(bytes);
-        Rule rule = rule(ruleIdOf(ctx.getCurrentKey()));
+        Rule rule = rule(RoutedIncident.ruleIdOf(ctx.getCurrentKey()));
         for (EpisodeEvent event : state.advanceTo(timestamp)) {
             out.collect(
                     new RuleAlertChanged(
@@ -165,10 +165,6 @@ public final class IncidentRuleFunction
     private Rule rule(String ruleId) {
         return rules.byId(ruleId)
                 .orElseThrow(() -> new IllegalArgumentException("No rule " + ruleId + " in force"));
-    }
-
-    private static String ruleIdOf(String key) {
-        return key.substring(0, key.indexOf(RoutedIncident.SEPARATOR));
     }
 
     private HotspotEpisodes deserialize(byte[] bytes) throws IOException {
