@@ -1,10 +1,8 @@
 package org.pingzhi.jobs.rules.flow;
 
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.rules.BacklogRule;
+import org.pingzhi.common.rules.Rule;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.rules.BacklogEpisodes;
 
@@ -14,40 +12,29 @@ import org.pingzhi.jobs.rules.BacklogEpisodes;
  * as the watermark passes them.
  */
 public final class BacklogRuleFunction
-        extends KeyedProcessFunction<String, RoutedBacklogChange, RuleAlertChanged> {
+        extends RuleGroupFunction<RoutedBacklogChange, BacklogEpisodes> {
 
     private static final long serialVersionUID = 1L;
 
     public static final String UID = "backlog-rules";
     public static final String NAME = "Backlog rules (BACKLOG)";
 
-    private final RuleGroupStore<BacklogEpisodes> store;
-
     public BacklogRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
-        this.store = new RuleGroupStore<>(RuleStateDescriptors.BACKLOG, rules, towns, horizon);
+        super(RuleStateDescriptors.BACKLOG, rules, towns, horizon);
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        store.open(getRuntimeContext());
+    String ruleIdOf(RoutedBacklogChange change) {
+        return change.ruleId();
     }
 
     @Override
-    public void processElement(
-            RoutedBacklogChange change, Context ctx, Collector<RuleAlertChanged> out)
-            throws Exception {
-        BacklogEpisodes state = store.current();
-        if (state == null) {
-            state = new BacklogEpisodes((BacklogRule) store.rule(change.ruleId()), change.group());
-        }
-        // A change of a minute end already walked leaves the runs walked as they were.
+    BacklogEpisodes newGroup(Rule rule, RoutedBacklogChange change) {
+        return new BacklogEpisodes((BacklogRule) rule, change.group());
+    }
+
+    @Override
+    void add(BacklogEpisodes state, RoutedBacklogChange change) {
         state.change(change.before(), change.after());
-        store.store(state, ctx.timerService());
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RuleAlertChanged> out)
-            throws Exception {
-        store.wakeUp(ctx.getCurrentKey(), timestamp, ctx.timerService(), state -> {}, out::collect);
     }
 }
