@@ -92,7 +92,9 @@ final class RuleStateFootprint {
                         UnifiedEvent::incidentId,
                         Types.STRING);
         KeyedProcessOperator<String, IncidentChange, RoutedIncident> routingOperator =
-                new KeyedProcessOperator<>(new IncidentRuleRouting(rules));
+                new KeyedProcessOperator<>(
+                        new IncidentRuleRouting(
+                                rules, LifecycleSettings.live().incidentLifetime()));
         KeyedOneInputStreamOperatorTestHarness<String, IncidentChange, RoutedIncident> routing =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         routingOperator, IncidentChange::incidentId, Types.STRING);

@@ -15,6 +15,7 @@ import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
+import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.metrics.IncidentBookings;
 import org.pingzhi.jobs.metrics.IncidentBookingsFunction;
@@ -23,12 +24,21 @@ import org.pingzhi.jobs.metrics.MinuteMetric;
 import org.pingzhi.jobs.metrics.MinuteMetricDocument;
 import org.pingzhi.jobs.metrics.MinuteMetricsFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
+import org.pingzhi.jobs.rules.flow.BacklogRuleFunction;
+import org.pingzhi.jobs.rules.flow.BreachRateRuleFunction;
+import org.pingzhi.jobs.rules.flow.FeedRecordRouting;
+import org.pingzhi.jobs.rules.flow.FeedSilenceRuleFunction;
 import org.pingzhi.jobs.rules.flow.IncidentRuleFunction;
 import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
+import org.pingzhi.jobs.rules.flow.RoutedBacklogChange;
+import org.pingzhi.jobs.rules.flow.RoutedDecision;
 import org.pingzhi.jobs.rules.flow.RoutedIncident;
+import org.pingzhi.jobs.rules.flow.RoutedRecord;
 import org.pingzhi.jobs.rules.flow.RuleAlertChanged;
 import org.pingzhi.jobs.rules.flow.RuleMark;
 import org.pingzhi.jobs.rules.flow.RuleMarksFold;
+import org.pingzhi.jobs.rules.flow.SlaDecisionRouting;
+import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
 
 /**
  * The command-center graph between its edges, the one definition of live and replay: both sources'
@@ -41,8 +51,11 @@ import org.pingzhi.jobs.rules.flow.RuleMarksFold;
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
  * incident → join with the escalations the incident rules find → render; lifecycle → keyBy incident
  * → once per incident to each HOTSPOT/REPEAT_CALLER rule's group → keyBy rule and group → episodes
- * (alerts, and marks folded per incident into the join); incident documents → bookings → keyBy
- * incident → booking changes → keyBy group → per-minute metrics → render.
+ * (alerts, and marks folded per incident into the join), and likewise to each SURGE and BACKLOG
+ * rule's group (SURGE also told the earliest reportedAt seen, broadcast); SLA decisions → keyBy
+ * rule and town → BREACH_RATE; each source's valid records, before the union → keyBy rule and group
+ * → FEED_SILENCE on that source's own watermark; incident documents → bookings → keyBy incident →
+ * booking changes → keyBy group → per-minute metrics → render.
  */
 public final class CommandCenterGraph {
 
@@ -68,13 +81,16 @@ public final class CommandCenterGraph {
                         .name(IncidentLifecycleFunction.NAME);
 
         long markWindowMillis = IncidentRuleFunction.longestWindowMillis(settings.rules());
-        SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
+        SingleOutputStreamOperator<RoutedIncident> routed =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
-                        .process(new IncidentRuleRouting(settings.rules()))
+                        .process(
+                                new IncidentRuleRouting(
+                                        settings.rules(), settings.lifecycle().incidentLifetime()))
                         .uid(IncidentRuleRouting.UID)
-                        .name(IncidentRuleRouting.NAME)
-                        .keyBy(RoutedIncident::key)
+                        .name(IncidentRuleRouting.NAME);
+        SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
+                routed.keyBy(RoutedIncident::key)
                         .process(
                                 new IncidentRuleFunction(
                                         settings.rules(),
@@ -111,12 +127,22 @@ public final class CommandCenterGraph {
 
         DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
 
+        DataStream<RuleAlertChanged> ruleAlerts =
+                incidentRules.union(
+                        surges(routed, settings),
+                        backlogs(routed, settings),
+                        breachRates(
+                                changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
+                                settings),
+                        feedSilences(hotlineEvents, Source.HOTLINE_12345, settings),
+                        feedSilences(policeEvents, Source.POLICE_110, settings));
+
         DataStream<Document> documents =
                 changes.map(IncidentChange::render)
                         .uid("render-documents")
                         .name("Documents")
                         .union(
-                                incidentRules
+                                ruleAlerts
                                         .map(RuleAlertChanged::render)
                                         .uid("render-rule-alerts")
                                         .name("Rule alerts"),
@@ -132,7 +158,71 @@ public final class CommandCenterGraph {
                 metrics,
                 deadLetters,
                 documents,
-                incidentRules);
+                ruleAlerts);
+    }
+
+    private static DataStream<RuleAlertChanged> surges(
+            SingleOutputStreamOperator<RoutedIncident> routed, CommandCenterSettings settings) {
+        return routed.getSideOutput(IncidentRuleRouting.SURGE)
+                .keyBy(RoutedIncident::key)
+                .connect(
+                        routed.getSideOutput(IncidentRuleRouting.HISTORY)
+                                .broadcast(SurgeRuleFunction.HISTORY_START))
+                .process(
+                        new SurgeRuleFunction(
+                                settings.rules(),
+                                TownDirectory.standard(),
+                                settings.lifecycle().horizon()))
+                .uid(SurgeRuleFunction.UID)
+                .name(SurgeRuleFunction.NAME);
+    }
+
+    private static DataStream<RuleAlertChanged> backlogs(
+            SingleOutputStreamOperator<RoutedIncident> routed, CommandCenterSettings settings) {
+        return routed.getSideOutput(IncidentRuleRouting.BACKLOG)
+                .keyBy(RoutedBacklogChange::key)
+                .process(
+                        new BacklogRuleFunction(
+                                settings.rules(),
+                                TownDirectory.standard(),
+                                settings.lifecycle().horizon()))
+                .uid(BacklogRuleFunction.UID)
+                .name(BacklogRuleFunction.NAME);
+    }
+
+    private static DataStream<RuleAlertChanged> breachRates(
+            DataStream<SlaEventChanged> slaDecisions, CommandCenterSettings settings) {
+        return slaDecisions
+                .flatMap(new SlaDecisionRouting(settings.rules()))
+                .uid(SlaDecisionRouting.UID)
+                .name(SlaDecisionRouting.NAME)
+                .keyBy(RoutedDecision::key)
+                .process(
+                        new BreachRateRuleFunction(
+                                settings.rules(),
+                                TownDirectory.standard(),
+                                settings.lifecycle().horizon()))
+                .uid(BreachRateRuleFunction.UID)
+                .name(BreachRateRuleFunction.NAME);
+    }
+
+    /**
+     * The FEED_SILENCE rules of one source, on its valid records before the union: the operator's
+     * clock is the source's own watermark.
+     */
+    private static DataStream<RuleAlertChanged> feedSilences(
+            DataStream<UnifiedEvent> records, Source source, CommandCenterSettings settings) {
+        return records.flatMap(new FeedRecordRouting(settings.rules()))
+                .uid(FeedRecordRouting.uid(source))
+                .name(FeedRecordRouting.name(source))
+                .keyBy(RoutedRecord::key)
+                .process(
+                        new FeedSilenceRuleFunction(
+                                settings.rules(),
+                                TownDirectory.standard(),
+                                settings.lifecycle().horizon()))
+                .uid(FeedSilenceRuleFunction.uid(source))
+                .name(FeedSilenceRuleFunction.name(source));
     }
 
     /**

@@ -128,6 +128,13 @@ public record LifecycleSettings(
     }
 
     /**
+     * The longest an incident can still change after its report: its maximum age, then its summary.
+     */
+    public Duration incidentLifetime() {
+        return maxAge.plus(summaryRetention);
+    }
+
+    /**
      * The latest instant at which the lifecycle may still change the document of an incident, given
      * one of its documents emitted with event time {@code emittedAt}: the incident's state is
      * dropped at the cleanup instant of the document (whose updatedAt is at least its state's), or

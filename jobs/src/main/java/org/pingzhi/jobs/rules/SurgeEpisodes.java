@@ -34,7 +34,7 @@ public final class SurgeEpisodes implements RuleGroupState {
     private final int minCount;
     private final Baseline baseline;
     private final long reachMillis;
-    private final long historyWindowStart;
+    private long historyWindowStart;
 
     private final IncidentQueue pending = new IncidentQueue();
     private final TreeMap<Long, Integer> counts = new TreeMap<>();
@@ -59,6 +59,15 @@ public final class SurgeEpisodes implements RuleGroupState {
         this.baseline = rule.baseline();
         this.reachMillis = baseline.reach(rule.window()).toMillis();
         this.historyWindowStart = TumblingWindows.start(historyStart, windowMillis);
+    }
+
+    /**
+     * The job has seen an incident reported at {@code earliest}, maybe of another group: the
+     * history starts no later than its window. Only to be told before advancing past it.
+     */
+    public void historySeenFrom(long earliest) {
+        historyWindowStart =
+                Math.min(historyWindowStart, TumblingWindows.start(earliest, windowMillis));
     }
 
     /** Counts the incident once; false (and nothing counted) when it is late. */

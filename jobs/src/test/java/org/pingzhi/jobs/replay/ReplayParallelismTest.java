@@ -3,6 +3,7 @@ package org.pingzhi.jobs.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +16,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.simulate.SimulateCommand;
 
 /**
  * Replay's output does not depend on its parallelism: simulated history (both sources, handovers,
- * duplicates, late and malformed records) replayed with one subtask and with two gives the same
- * bytes in every file, and leaves nothing else behind.
+ * duplicates, late and malformed records) replayed with the shipped rules, with one subtask and
+ * with two, gives the same bytes in every file, and leaves nothing else behind.
  */
 class ReplayParallelismTest {
 
@@ -30,8 +32,9 @@ class ReplayParallelismTest {
     void parallelismTwoWritesTheSameBytesAsParallelismOne() throws Exception {
         Path input = simulatedHistory(work.resolve("input"), 20_000);
 
-        Path single = replay(input, work.resolve("p1"), 1);
-        Path parallel = replay(input, work.resolve("p2"), 2);
+        Path rules = shippedRules(work.resolve("rules.json"));
+        Path single = replay(input, rules, work.resolve("p1"), 1);
+        Path parallel = replay(input, rules, work.resolve("p2"), 2);
 
         List<String> files = fileNames(single);
         assertThat(files)
@@ -45,6 +48,10 @@ class ReplayParallelismTest {
         assertThat(Files.size(single.resolve("incidents.jsonl"))).isPositive();
         assertThat(Files.size(single.resolve("deadletter.jsonl"))).isPositive();
         assertThat(Files.size(single.resolve("metrics.jsonl"))).isPositive();
+        assertThat(Files.readString(single.resolve("alerts.jsonl")))
+                .as("the shipped rules' alerts are compared too")
+                .contains("\"alertId\":\"rule:town-backlog:")
+                .contains("\"alertId\":\"rule:town-breach-rate-hourly:");
         for (String file : files) {
             assertThat(Files.readAllBytes(parallel.resolve(file)))
                     .as(file)
@@ -52,14 +59,23 @@ class ReplayParallelismTest {
         }
     }
 
-    private static Path replay(Path input, Path out, int parallelism) throws Exception {
+    /** The rules shipped for Pinghu, so that every kind's operators are in the comparison. */
+    private static Path shippedRules(Path file) throws Exception {
+        try (InputStream shipped =
+                RulesFile.class.getResourceAsStream(RulesFile.DEFAULT_RESOURCE)) {
+            Files.copy(shipped, file);
+        }
+        return file;
+    }
+
+    private static Path replay(Path input, Path rules, Path out, int parallelism) throws Exception {
         ReplayJob.run(
                 new ReplayArguments(
                         input.resolve("hotline-12345.jsonl"),
                         input.resolve("police-110.jsonl"),
                         out,
                         null,
-                        null,
+                        rules,
                         parallelism,
                         Map.of()));
         return out;

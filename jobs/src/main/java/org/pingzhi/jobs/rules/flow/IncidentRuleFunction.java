@@ -90,7 +90,7 @@ public final class IncidentRuleFunction
         if (state == null) {
             return;
         }
-        Rule rule = rule(ruleIdOf(ctx.getCurrentKey()));
+        Rule rule = rule(RoutedIncident.ruleIdOf(ctx.getCurrentKey()));
         for (EpisodeEvent event : state.advanceTo(timestamp)) {
             out.collect(
                     new RuleAlertChanged(
@@ -150,9 +150,5 @@ public final class IncidentRuleFunction
     private Rule rule(String ruleId) {
         return rules.byId(ruleId)
                 .orElseThrow(() -> new IllegalArgumentException("No rule " + ruleId + " in force"));
-    }
-
-    private static String ruleIdOf(String key) {
-        return key.substring(0, key.indexOf(RoutedIncident.SEPARATOR));
     }
 }

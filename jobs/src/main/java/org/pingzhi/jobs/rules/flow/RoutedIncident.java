@@ -21,6 +21,16 @@ public record RoutedIncident(String ruleId, List<String> group, RuleIncident inc
 
     /** The operator key: the rule and the group, one state machine each. */
     public String key() {
+        return key(ruleId, group);
+    }
+
+    /** The operator key of {@code ruleId}'s {@code group}, for every windowed-rule operator. */
+    static String key(String ruleId, List<String> group) {
         return ruleId + SEPARATOR + String.join(SEPARATOR, group);
+    }
+
+    /** The rule of an operator {@link #key}. */
+    static String ruleIdOf(String key) {
+        return key.substring(0, key.indexOf(SEPARATOR));
     }
 }

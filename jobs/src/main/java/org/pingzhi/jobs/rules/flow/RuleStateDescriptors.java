@@ -1,16 +1,21 @@
 package org.pingzhi.jobs.rules.flow;
 
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.pingzhi.jobs.escalation.EscalationMarks;
+import org.pingzhi.jobs.rules.BacklogEpisodes;
+import org.pingzhi.jobs.rules.BreachRateEpisodes;
+import org.pingzhi.jobs.rules.FeedSilenceEpisodes;
 import org.pingzhi.jobs.rules.HotspotEpisodes;
 import org.pingzhi.jobs.rules.HotspotEpisodesSerializer;
 import org.pingzhi.jobs.rules.RuleIncident;
+import org.pingzhi.jobs.rules.SurgeEpisodes;
 
 /**
- * The keyed state of the incident rules' operators, all typed without Kryo or Java serialization:
- * Flink POJOs, and the group state in its own versioned serializer.
+ * The keyed and broadcast state of the rules' operators, in one place: the routing's incidents, per
+ * rule and group the kind's window logic, the key's one pending timer, the marks' fold.
  */
 public final class RuleStateDescriptors {
 
@@ -28,15 +33,45 @@ public final class RuleStateDescriptors {
             new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
 
     /**
+     * {@link IncidentRuleRouting}, after counting for BACKLOG: the incident as its groups hold it.
+     */
+    static final ValueStateDescriptor<RuleIncident> BACKLOG_COUNTED =
+            new ValueStateDescriptor<>(
+                    "incident-counted-for-backlog", TypeInformation.of(RuleIncident.class));
+
+    /**
      * {@link IncidentRuleFunction}: the group's window logic. (Its first, Java-serialized form was
      * kept as {@code rule-group}, never released.)
      */
     public static final ValueStateDescriptor<HotspotEpisodes> GROUP =
             new ValueStateDescriptor<>("rule-group-episodes", HotspotEpisodesSerializer.INSTANCE);
 
-    /** {@link IncidentRuleFunction}: the one event-time timer registered for the group. */
+    static final ValueStateDescriptor<SurgeEpisodes> SURGE =
+            new ValueStateDescriptor<>("surge-group", TypeInformation.of(SurgeEpisodes.class));
+
+    static final ValueStateDescriptor<FeedSilenceEpisodes> FEED_SILENCE =
+            new ValueStateDescriptor<>(
+                    "feed-silence-group", TypeInformation.of(FeedSilenceEpisodes.class));
+
+    static final ValueStateDescriptor<BreachRateEpisodes> BREACH_RATE =
+            new ValueStateDescriptor<>(
+                    "breach-rate-group", TypeInformation.of(BreachRateEpisodes.class));
+
+    static final ValueStateDescriptor<BacklogEpisodes> BACKLOG =
+            new ValueStateDescriptor<>("backlog-group", TypeInformation.of(BacklogEpisodes.class));
+
+    /** Every rule group's operator: the one event-time timer registered for the key. */
     static final ValueStateDescriptor<Long> WAKE_UP =
             new ValueStateDescriptor<>("rule-group-wake-up", Types.LONG);
+
+    /**
+     * SURGE's history start (broadcast): the earliest reportedAt of all incidents seen, under
+     * {@link #EARLIEST}.
+     */
+    static final MapStateDescriptor<String, Long> HISTORY_START =
+            new MapStateDescriptor<>("surge-history-start", Types.STRING, Types.LONG);
+
+    static final String EARLIEST = "earliest";
 
     /** {@link RuleMarksFold}: the incident's marks so far. */
     static final ValueStateDescriptor<EscalationMarks> MARKS =

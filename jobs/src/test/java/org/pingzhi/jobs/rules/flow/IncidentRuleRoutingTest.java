@@ -47,7 +47,9 @@ class IncidentRuleRoutingTest {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
-                                new IncidentRuleRouting(new RulesFile("v1", List.of(BY_VILLAGE)))),
+                                new IncidentRuleRouting(
+                                        new RulesFile("v1", List.of(BY_VILLAGE)),
+                                        Duration.ofDays(37))),
                         IncidentChange::incidentId,
                         Types.STRING);
         harness.open();

@@ -1,0 +1,114 @@
+package org.pingzhi.jobs.rules.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.output.AlertDocument;
+import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.common.rules.TestRules;
+import org.pingzhi.jobs.rules.SlaDecision;
+
+class BreachRateRuleFunctionTest {
+
+    /** 10:00 local, the start of an hourly window. */
+    private static final long T0 = Instant.parse("2026-11-28T02:00:00Z").toEpochMilli();
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final String TOWN = "330482001";
+
+    private KeyedOneInputStreamOperatorTestHarness<String, RoutedDecision, RuleAlertChanged>
+            harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new BreachRateRuleFunction(
+                                        new RulesFile(
+                                                "v1", List.of(TestRules.breachRate("0.5", 4))),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE)),
+                        RoutedDecision::key,
+                        Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    /** {@code breached} breached and {@code met} met decisions in the hour from {@code hour}. */
+    private void hour(long hour, int breached, int met) throws Exception {
+        for (int i = 0; i < breached + met; i++) {
+            long at = hour + i * MINUTE;
+            SlaDecision decision =
+                    new SlaDecision("110-" + at, TOWN, "110", "THEFT", null, at, i < breached);
+            harness.processElement(
+                    new StreamRecord<>(new RoutedDecision("breach", List.of(TOWN), decision), at));
+        }
+    }
+
+    private List<AlertDocument> alerts() {
+        return harness.extractOutputValues().stream().map(RuleAlertChanged::alert).toList();
+    }
+
+    @Test
+    void anHourBreachingHalfOfItsDecisionsFiresAtItsEnd() throws Exception {
+        hour(T0, 2, 2);
+        harness.processWatermark(T0 + HOUR - 1);
+        assertThat(alerts()).isEmpty();
+
+        harness.processWatermark(T0 + HOUR);
+
+        List<AlertDocument> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).alertId()).isEqualTo("rule:breach:" + TOWN + ":" + T0);
+        assertThat(alerts.get(0).status()).isEqualTo("OPEN");
+        assertThat(alerts.get(0).count()).isEqualTo(2L);
+        assertThat(alerts.get(0).townCode()).isEqualTo(TOWN);
+        assertThat(alerts.get(0).category()).isNull();
+    }
+
+    @Test
+    void justUnderTheRateDoesNotFire() throws Exception {
+        hour(T0, 1, 3);
+        harness.processWatermark(T0 + 3 * HOUR);
+
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theEpisodeIsResolvedAtTheEndOfTheFirstHourThatDoesNotFireAndLeavesNothing()
+            throws Exception {
+        hour(T0, 2, 2);
+        hour(T0 + HOUR, 3, 1);
+        hour(T0 + 2 * HOUR, 0, 4);
+        harness.processWatermark(T0 + 3 * HOUR);
+
+        List<AlertDocument> alerts = alerts();
+        assertThat(alerts)
+                .extracting(AlertDocument::status)
+                .containsExactly("OPEN", "OPEN", "RESOLVED");
+        assertThat(alerts)
+                .extracting(AlertDocument::alertId)
+                .containsOnly("rule:breach:" + TOWN + ":" + T0);
+        assertThat(alerts.get(2).count()).isEqualTo(5L);
+        assertThat(alerts.get(2).resolvedAt()).isEqualTo("2026-11-28T05:00:00.000Z");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}
