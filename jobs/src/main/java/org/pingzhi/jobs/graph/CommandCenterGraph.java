@@ -22,6 +22,9 @@ import org.pingzhi.jobs.metrics.MinuteMetric;
 import org.pingzhi.jobs.metrics.MinuteMetricDocument;
 import org.pingzhi.jobs.metrics.MinuteMetricsFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
+import org.pingzhi.jobs.rules.control.RulesControl;
+import org.pingzhi.jobs.rules.control.RulesControlRecord;
+import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.flow.IncidentRuleFunction;
 import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
 import org.pingzhi.jobs.rules.flow.RoutedIncident;
@@ -40,17 +43,32 @@ import org.pingzhi.jobs.rules.flow.RuleMarksFold;
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
  * incident → join with the escalations the incident rules find → render; lifecycle → keyBy incident
  * → once per incident to each HOTSPOT/REPEAT_CALLER rule's group → keyBy rule and group → episodes
- * (alerts, and marks folded per incident into the join); incident documents → bookings → keyBy
- * incident → booking changes → keyBy group → per-minute metrics → render.
+ * (alerts, and marks folded per incident into the join), both with the rules in force (the start
+ * file, then each version published to the control stream, broadcast); incident documents →
+ * bookings → keyBy incident → booking changes → keyBy group → per-minute metrics → render.
  */
 public final class CommandCenterGraph {
 
     private CommandCenterGraph() {}
 
+    /** The graph without a rules control stream: the rules at start stay in force (replay). */
     public static CommandCenterStreams build(
             DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
             DataStream<Either<UnifiedEvent, DeadLetter>> police,
             CommandCenterSettings settings) {
+        return build(hotline, police, RulesControl.none(hotline), settings);
+    }
+
+    /**
+     * The graph with the records of the rules control topic: each valid file published there
+     * replaces the rules in force (see {@link RulesControl}).
+     */
+    public static CommandCenterStreams build(
+            DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
+            DataStream<Either<UnifiedEvent, DeadLetter>> police,
+            DataStream<RulesControlRecord> rulesControlRecords,
+            CommandCenterSettings settings) {
+        RulesControl rulesControl = RulesControl.of(rulesControlRecords, settings.rules());
         SingleOutputStreamOperator<UnifiedEvent> hotlineEvents =
                 accepted(hotline, Source.HOTLINE_12345);
         SingleOutputStreamOperator<UnifiedEvent> policeEvents = accepted(police, Source.POLICE_110);
@@ -69,13 +87,15 @@ public final class CommandCenterGraph {
         SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
-                        .process(new IncidentRuleRouting(settings.rules()))
+                        .connect(rulesControl.versions())
+                        .process(new IncidentRuleRouting(new RulesInForce(settings.rules())))
                         .uid(IncidentRuleRouting.UID)
                         .name(IncidentRuleRouting.NAME)
                         .keyBy(RoutedIncident::key)
+                        .connect(rulesControl.versions())
                         .process(
                                 new IncidentRuleFunction(
-                                        settings.rules(),
+                                        new RulesInForce(settings.rules()),
                                         TownDirectory.standard(),
                                         settings.lifecycle().horizon()))
                         .uid(IncidentRuleFunction.UID)
@@ -103,7 +123,8 @@ public final class CommandCenterGraph {
                         .getSideOutput(DeadLetterSplit.DEAD_LETTERS)
                         .union(
                                 policeEvents.getSideOutput(DeadLetterSplit.DEAD_LETTERS),
-                                lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS));
+                                lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS),
+                                rulesControl.deadLetters());
 
         DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
 
@@ -118,7 +139,8 @@ public final class CommandCenterGraph {
                                         .name("Rule alerts"),
                                 metrics.map(MinuteMetricDocument::render)
                                         .uid("render-metric-documents")
-                                        .name("Metric documents"));
+                                        .name("Metric documents"),
+                                rulesControl.auditDocuments());
 
         return new CommandCenterStreams(
                 events,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pingzhi.common.rules.HotspotRule;
 import org.pingzhi.common.rules.RepeatCallerRule;
 import org.pingzhi.common.rules.RuleEpisode;
@@ -128,6 +129,11 @@ public final class HotspotEpisodes implements RuleGroupState {
         while (!recent.isEmpty() && recent.peekFirst().reportedAt() <= t - windowMillis) {
             recent.pollFirst();
         }
+    }
+
+    /** The open episode as it stands, for ending it when its rule goes out of force. */
+    public Optional<RuleEpisode> openEpisode() {
+        return Optional.ofNullable(open);
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.rules.Rule;
 import org.pingzhi.common.rules.RuleKind;
@@ -15,6 +15,8 @@ import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.rules.RuleGroups;
 import org.pingzhi.jobs.rules.RuleIncident;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * Keyed by incidentId: counts each incident once, at its {@code reportedAt}, with its attributes as
@@ -24,9 +26,13 @@ import org.pingzhi.jobs.rules.RuleIncident;
  * rules' window logic takes it where it still can. That it was counted is remembered until the
  * watermark passes its reportedAt plus the longest such window, after which no episode can take it
  * any more.
+ *
+ * <p>The rules are those in force when the incident is counted ({@link RulesInForce}): a version
+ * published later does not send again the incidents counted before it.
  */
 public final class IncidentRuleRouting
-        extends KeyedProcessFunction<String, IncidentChange, RoutedIncident> {
+        extends KeyedBroadcastProcessFunction<
+                String, IncidentChange, RulesVersion, RoutedIncident> {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,15 +47,13 @@ public final class IncidentRuleRouting
     static final ValueStateDescriptor<Long> COUNTED_UNTIL =
             new ValueStateDescriptor<>("incident-counted-for-rules-until", Types.LONG);
 
-    private final RulesFile rules;
-    private final long longestWindowMillis;
+    private final RulesInForce rules;
 
     private transient ValueState<RuleIncident> pending;
     private transient ValueState<Long> countedUntil;
 
-    public IncidentRuleRouting(RulesFile rules) {
+    public IncidentRuleRouting(RulesInForce rules) {
         this.rules = rules;
-        this.longestWindowMillis = IncidentRuleFunction.longestWindowMillis(rules);
     }
 
     @Override
@@ -59,17 +63,19 @@ public final class IncidentRuleRouting
     }
 
     @Override
-    public void processElement(IncidentChange change, Context ctx, Collector<RoutedIncident> out)
+    public void processElement(
+            IncidentChange change, ReadOnlyContext ctx, Collector<RoutedIncident> out)
             throws Exception {
+        RulesFile inForce = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
         if (!(change instanceof IncidentChanged changed)
-                || longestWindowMillis == 0
+                || IncidentRuleFunction.longestWindowMillis(inForce) == 0
                 || countedUntil.value() != null) {
             return;
         }
         RuleIncident incident = RuleIncidents.of(changed.document());
         RuleIncident before = pending.value();
         if (before == null && incident.reportedAt() <= ctx.timerService().currentWatermark()) {
-            count(incident, ctx.timerService(), out);
+            count(incident, inForce, ctx.timerService(), out);
             return;
         }
         if (before != null && before.reportedAt() != incident.reportedAt()) {
@@ -85,7 +91,11 @@ public final class IncidentRuleRouting
         RuleIncident incident = pending.value();
         if (incident != null && incident.reportedAt() == timestamp) {
             pending.clear();
-            count(incident, ctx.timerService(), out);
+            count(
+                    incident,
+                    rules.get(ctx.getBroadcastState(RulesInForce.STATE)),
+                    ctx.timerService(),
+                    out);
             return;
         }
         Long until = countedUntil.value();
@@ -94,9 +104,19 @@ public final class IncidentRuleRouting
         }
     }
 
-    private void count(RuleIncident incident, TimerService timers, Collector<RoutedIncident> out)
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RoutedIncident> out) throws Exception {
+        rules.replace(ctx.getBroadcastState(RulesInForce.STATE), version);
+    }
+
+    private void count(
+            RuleIncident incident,
+            RulesFile inForce,
+            TimerService timers,
+            Collector<RoutedIncident> out)
             throws Exception {
-        for (Rule rule : rules.enabledRules()) {
+        for (Rule rule : inForce.enabledRules()) {
             if (rule.kind() == RuleKind.HOTSPOT || rule.kind() == RuleKind.REPEAT_CALLER) {
                 RuleGroups.of(rule, incident)
                         .ifPresent(
@@ -107,7 +127,8 @@ public final class IncidentRuleRouting
         }
         long until =
                 Math.max(
-                        incident.reportedAt() + longestWindowMillis, timers.currentWatermark() + 1);
+                        incident.reportedAt() + IncidentRuleFunction.longestWindowMillis(inForce),
+                        timers.currentWatermark() + 1);
         countedUntil.update(until);
         timers.registerEventTimeTimer(until);
     }
