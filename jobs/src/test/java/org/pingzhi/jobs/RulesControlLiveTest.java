@@ -62,6 +62,7 @@ class RulesControlLiveTest {
         Path startFile =
                 Files.writeString(folder.resolve("rules.json"), rules("start", 3, "WARNING"));
         String name = "rules-live";
+        ElasticsearchExtension.deleteIndices(name + "-*");
         Configuration configuration =
                 LiveCommandCenter.configuration(
                         name,

@@ -23,6 +23,7 @@ import org.pingzhi.common.rules.Severity;
 import org.pingzhi.jobs.rules.RuleIncident;
 import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.control.RulesVersion;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
 
 class IncidentRuleFunctionTest {
 

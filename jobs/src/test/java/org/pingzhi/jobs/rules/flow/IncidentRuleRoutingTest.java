@@ -28,6 +28,7 @@ import org.pingzhi.jobs.lifecycle.OutputDocuments;
 import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.sla.SlaEvaluator;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
 
 class IncidentRuleRoutingTest {
 

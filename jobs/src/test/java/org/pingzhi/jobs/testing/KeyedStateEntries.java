@@ -1,15 +1,15 @@
-package org.pingzhi.jobs.rules.flow;
+package org.pingzhi.jobs.testing;
 
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 /** What a broadcast harness (which lacks {@code numKeyedStateEntries}) holds in keyed state. */
-final class KeyedStateEntries {
+public final class KeyedStateEntries {
 
     private KeyedStateEntries() {}
 
-    static int of(AbstractStreamOperatorTestHarness<?> harness) {
+    public static int of(AbstractStreamOperatorTestHarness<?> harness) {
         return ((HeapKeyedStateBackend<?>)
                         ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend())
                 .numKeyValueStateEntries();
