@@ -1,6 +1,7 @@
 package org.pingzhi.jobs;
 
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -24,6 +25,7 @@ import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.normalize.NormalizedRecords;
+import org.pingzhi.jobs.rules.control.RulesControlRecord;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchClients;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchConnection;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
@@ -82,7 +84,22 @@ public final class CommandCenterJob {
                 CommandCenterGraph.build(
                         kafkaRecords(env, configuration, Source.HOTLINE_12345),
                         kafkaRecords(env, configuration, Source.POLICE_110),
+                        rulesControlRecords(env, configuration),
                         settings(configuration)));
+    }
+
+    /**
+     * The records of the rules control topic, read by one subtask (they are judged in topic order);
+     * they carry no event time.
+     */
+    public static DataStream<RulesControlRecord> rulesControlRecords(
+            StreamExecutionEnvironment env, Configuration configuration) {
+        return env.fromSource(
+                        KafkaEdges.rulesControlSource(configuration),
+                        WatermarkStrategy.noWatermarks(),
+                        "Kafka " + configuration.get(KafkaOptions.RULES_TOPIC))
+                .setParallelism(1)
+                .uid("kafka-source-rules-control");
     }
 
     /** The graph's settings for live operation. */

@@ -171,7 +171,14 @@ public final class LocalStack implements AutoCloseable {
                                     new NewTopic(
                                             configuration.get(KafkaOptions.ALERTS_TOPIC),
                                             1,
-                                            (short) 1))
+                                            (short) 1),
+                                    // every version published stays: a start without a
+                                    // checkpoint puts the last one in force again
+                                    new NewTopic(
+                                                    configuration.get(KafkaOptions.RULES_TOPIC),
+                                                    1,
+                                                    (short) 1)
+                                            .configs(Map.of("retention.ms", "-1")))
                             .stream()
                             .filter(topic -> !existing.contains(topic.name()))
                             .toList();

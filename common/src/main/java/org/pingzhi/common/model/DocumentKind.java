@@ -6,7 +6,9 @@ public enum DocumentKind {
     SLA_EVENT("sla-events"),
     ALERT("alerts"),
     METRIC("metrics"),
-    DEAD_LETTER("deadletter");
+    DEAD_LETTER("deadletter"),
+    /** A rule version that came into force (contract rules.md), written by the live job only. */
+    RULE("rules");
 
     private final String baseName;
 

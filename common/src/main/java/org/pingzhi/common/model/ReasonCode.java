@@ -16,5 +16,10 @@ public enum ReasonCode {
      * older than the summary retention: its incident may be long closed and forgotten, and must not
      * start over from it.
      */
-    INCIDENT_EXPIRED
+    INCIDENT_EXPIRED,
+    /**
+     * A rules file published to the control topic that the rules parser rejects (the message names
+     * the rule and the problem): the rules in force stay as they are.
+     */
+    INVALID_RULES
 }

@@ -15,7 +15,7 @@ import org.pingzhi.common.json.Json;
 import org.pingzhi.common.model.ReasonCode;
 
 /** The second check of a record's bytes, after its size: UTF-8 text holding one JSON object. */
-final class RecordText {
+public final class RecordText {
 
     /**
      * Whole input must be one JSON value (no trailing garbage); a key given twice is ambiguous,
@@ -33,7 +33,7 @@ final class RecordText {
      * The bytes as text when they are valid UTF-8 (malformed or unmappable input refused), else
      * null.
      */
-    static String decodeUtf8(byte[] bytes) {
+    public static String decodeUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -24,6 +24,9 @@ import org.pingzhi.jobs.metrics.MinuteMetric;
 import org.pingzhi.jobs.metrics.MinuteMetricDocument;
 import org.pingzhi.jobs.metrics.MinuteMetricsFunction;
 import org.pingzhi.jobs.normalize.DeadLetterSplit;
+import org.pingzhi.jobs.rules.control.RulesControl;
+import org.pingzhi.jobs.rules.control.RulesControlRecord;
+import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.flow.BacklogRuleFunction;
 import org.pingzhi.jobs.rules.flow.BreachRateRuleFunction;
 import org.pingzhi.jobs.rules.flow.FeedRecordRouting;
@@ -55,16 +58,32 @@ import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
  * rule's group (SURGE also told the earliest reportedAt seen, broadcast); SLA decisions → keyBy
  * rule and town → BREACH_RATE; each source's valid records, before the union → keyBy rule and group
  * → FEED_SILENCE on that source's own watermark; incident documents → bookings → keyBy incident →
- * booking changes → keyBy group → per-minute metrics → render.
+ * booking changes → keyBy group → per-minute metrics → render. The HOTSPOT/REPEAT_CALLER stages
+ * take the rules in force (the start file, then each version published to the control stream,
+ * broadcast); the other kinds the start file.
  */
 public final class CommandCenterGraph {
 
     private CommandCenterGraph() {}
 
+    /** The graph without a rules control stream: the rules at start stay in force (replay). */
     public static CommandCenterStreams build(
             DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
             DataStream<Either<UnifiedEvent, DeadLetter>> police,
             CommandCenterSettings settings) {
+        return build(hotline, police, RulesControl.none(hotline), settings);
+    }
+
+    /**
+     * The graph with the records of the rules control topic: each valid file published there
+     * replaces the rules in force (see {@link RulesControl}).
+     */
+    public static CommandCenterStreams build(
+            DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
+            DataStream<Either<UnifiedEvent, DeadLetter>> police,
+            DataStream<RulesControlRecord> rulesControlRecords,
+            CommandCenterSettings settings) {
+        RulesControl rulesControl = RulesControl.of(rulesControlRecords, settings.rules());
         SingleOutputStreamOperator<UnifiedEvent> hotlineEvents =
                 accepted(hotline, Source.HOTLINE_12345);
         SingleOutputStreamOperator<UnifiedEvent> policeEvents = accepted(police, Source.POLICE_110);
@@ -84,16 +103,19 @@ public final class CommandCenterGraph {
         SingleOutputStreamOperator<RoutedIncident> routed =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
+                        .connect(rulesControl.versions())
                         .process(
                                 new IncidentRuleRouting(
-                                        settings.rules(), settings.lifecycle().incidentLifetime()))
+                                        new RulesInForce(settings.rules()),
+                                        settings.lifecycle().incidentLifetime()))
                         .uid(IncidentRuleRouting.UID)
                         .name(IncidentRuleRouting.NAME);
         SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
                 routed.keyBy(RoutedIncident::key)
+                        .connect(rulesControl.versions())
                         .process(
                                 new IncidentRuleFunction(
-                                        settings.rules(),
+                                        new RulesInForce(settings.rules()),
                                         TownDirectory.standard(),
                                         settings.lifecycle().horizon()))
                         .uid(IncidentRuleFunction.UID)
@@ -123,7 +145,8 @@ public final class CommandCenterGraph {
                         .getSideOutput(DeadLetterSplit.DEAD_LETTERS)
                         .union(
                                 policeEvents.getSideOutput(DeadLetterSplit.DEAD_LETTERS),
-                                lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS));
+                                lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS),
+                                rulesControl.deadLetters());
 
         DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
 
@@ -148,7 +171,8 @@ public final class CommandCenterGraph {
                                         .name("Rule alerts"),
                                 metrics.map(MinuteMetricDocument::render)
                                         .uid("render-metric-documents")
-                                        .name("Metric documents"));
+                                        .name("Metric documents"),
+                                rulesControl.auditDocuments());
 
         return new CommandCenterStreams(
                 events,

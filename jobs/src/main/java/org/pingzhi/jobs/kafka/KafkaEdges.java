@@ -13,6 +13,7 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.jobs.rules.control.RulesControlRecord;
 
 /** The Kafka sources and sinks of the live command-center job, from configuration. */
 public final class KafkaEdges {
@@ -30,6 +31,24 @@ public final class KafkaEdges {
                 .setClientIdPrefix("pingzhi-" + source.defaultTopic())
                 .setStartingOffsets(startingOffsets(configuration))
                 .setDeserializer(new NormalizingDeserializer(source, normalizer))
+                .build();
+    }
+
+    /**
+     * The rules control topic ({@link KafkaOptions#RULES_TOPIC}), from its earliest record when
+     * there is no checkpoint to resume from, whatever the sources' starting offsets: every version
+     * published so far comes into force again in order, so that the last one is in force, not the
+     * start file.
+     */
+    public static KafkaSource<RulesControlRecord> rulesControlSource(Configuration configuration) {
+        return KafkaSource.<RulesControlRecord>builder()
+                .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setProperties(KafkaOptions.clientProperties(configuration))
+                .setTopics(configuration.get(KafkaOptions.RULES_TOPIC))
+                .setGroupId(configuration.get(KafkaOptions.GROUP_ID))
+                .setClientIdPrefix("pingzhi-rules-control")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RulesControlDeserializer())
                 .build();
     }
 

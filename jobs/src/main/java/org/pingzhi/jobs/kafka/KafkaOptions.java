@@ -50,6 +50,14 @@ public final class KafkaOptions {
                     .withDescription(
                             "Topic of the alerts for the duty officers, keyed by alertId.");
 
+    public static final ConfigOption<String> RULES_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.rules")
+                    .stringType()
+                    .defaultValue("pingzhi-rules")
+                    .withDescription(
+                            "Control topic of the windowed rules: each valid rules file published"
+                                    + " there replaces the rules in force.");
+
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("pingzhi.kafka.group-id")
                     .stringType()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.HotspotRule;
@@ -143,6 +144,11 @@ public final class HotspotEpisodes implements RuleGroupState {
         while (!recent.isEmpty() && recent.peekFirst().reportedAt() <= t - windowMillis) {
             recent.pollFirst();
         }
+    }
+
+    /** The open episode as it stands, for ending it when its rule goes out of force. */
+    public Optional<RuleEpisode> openEpisode() {
+        return Optional.ofNullable(open);
     }
 
     @Override

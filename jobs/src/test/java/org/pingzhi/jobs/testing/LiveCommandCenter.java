@@ -60,6 +60,7 @@ public final class LiveCommandCenter implements AutoCloseable {
         settings.put("pingzhi.kafka.topic.police", name + "-police");
         settings.put("pingzhi.kafka.topic.deadletter", name + "-deadletter");
         settings.put("pingzhi.kafka.topic.alerts", name + "-alerts");
+        settings.put("pingzhi.kafka.topic.rules", name + "-rules");
         settings.put("pingzhi.kafka.group-id", name);
         settings.put("pingzhi.kafka.transactional-id-prefix", name);
         settings.put("pingzhi.kafka.starting-offsets", "EARLIEST");
@@ -109,7 +110,8 @@ public final class LiveCommandCenter implements AutoCloseable {
                 configuration.get(KafkaOptions.HOTLINE_TOPIC),
                 configuration.get(KafkaOptions.POLICE_TOPIC),
                 configuration.get(KafkaOptions.DEAD_LETTER_TOPIC),
-                configuration.get(KafkaOptions.ALERTS_TOPIC));
+                configuration.get(KafkaOptions.ALERTS_TOPIC),
+                configuration.get(KafkaOptions.RULES_TOPIC));
         CommandCenterJob.installIndexTemplates(configuration);
         Configuration flink = Operations.flinkConfiguration(configuration);
         if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {

@@ -1,10 +1,11 @@
 package org.pingzhi.jobs.rules.flow;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.directory.TownDirectory;
@@ -15,6 +16,9 @@ import org.pingzhi.common.rules.RuleAlerts;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.rules.EpisodeEvent;
 import org.pingzhi.jobs.rules.HotspotEpisodes;
+import org.pingzhi.jobs.rules.RuleGroups;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * The HOTSPOT and REPEAT_CALLER rules, keyed by rule and group ({@link RoutedIncident#key}): one
@@ -24,9 +28,21 @@ import org.pingzhi.jobs.rules.HotspotEpisodes;
  * state is dropped once the group holds nothing, and at most one timer per key is pending.
  *
  * <p>In replay nothing is decided after {@code horizon} (live: {@link Long#MAX_VALUE}).
+ *
+ * <p>The rules are those in force ({@link RulesInForce}); alerts name the version in force when
+ * they change. When a version comes into force, a rule it keeps unchanged keeps its groups and
+ * their episodes. A rule it removes, disables or changes in any parameter ends: the open episode of
+ * each of its groups is resolved at the instant the version came into force (its {@code
+ * inForceFrom}, or the episode's latest reportedAt if that is later), and its groups' state is
+ * dropped. A changed rule starts over without state, counting the incidents routed to it from then
+ * on: it raises only what a run with the new rules from that instant would, and never an alert from
+ * incidents counted under other parameters. An incident routed by a version this operator does not
+ * have in force (the versions reach the operators one after the other) is counted only if the rule
+ * in force here puts it in the same group.
  */
 public final class IncidentRuleFunction
-        extends KeyedProcessFunction<String, RoutedIncident, RuleAlertChanged> {
+        extends KeyedBroadcastProcessFunction<
+                String, RoutedIncident, RulesVersion, RuleAlertChanged> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,7 +51,7 @@ public final class IncidentRuleFunction
 
     public static final OutputTag<RuleMark> MARKS = new OutputTag<>("rule-marks") {};
 
-    private final RulesFile rules;
+    private final RulesInForce rules;
     private final TownDirectory towns;
     private final long horizon;
 
@@ -44,7 +60,7 @@ public final class IncidentRuleFunction
     /** The one event-time timer registered for the key, so a quiet group leaves none behind. */
     private transient ValueState<Long> wakeUp;
 
-    public IncidentRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
+    public IncidentRuleFunction(RulesInForce rules, TownDirectory towns, long horizon) {
         this.rules = rules;
         this.towns = towns;
         this.horizon = horizon;
@@ -73,9 +89,21 @@ public final class IncidentRuleFunction
     }
 
     @Override
-    public void processElement(RoutedIncident routed, Context ctx, Collector<RuleAlertChanged> out)
-            throws IOException {
-        HotspotEpisodes state = load(routed);
+    public void processElement(
+            RoutedIncident routed, ReadOnlyContext ctx, Collector<RuleAlertChanged> out)
+            throws Exception {
+        Optional<Rule> rule =
+                rules.get(ctx.getBroadcastState(RulesInForce.STATE))
+                        .byId(routed.ruleId())
+                        .filter(
+                                inForce ->
+                                        holdsIncidents(inForce)
+                                                && RuleGroups.of(inForce, routed.incident())
+                                                        .equals(Optional.of(routed.group())));
+        if (rule.isEmpty()) {
+            return;
+        }
+        HotspotEpisodes state = load(routed, rule.get());
         // A refused incident is behind an instant already decided: the alerts that fired stay as
         // they are (contract "Live and replay"); the incident's own document is unaffected.
         state.add(routed.incident());
@@ -84,17 +112,24 @@ public final class IncidentRuleFunction
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RuleAlertChanged> out)
-            throws IOException {
+            throws Exception {
         wakeUp.clear();
         HotspotEpisodes state = group.value();
         if (state == null) {
             return;
         }
-        Rule rule = rule(RoutedIncident.ruleIdOf(ctx.getCurrentKey()));
+        RulesFile inForce = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
+        Optional<Rule> inForceRule = inForce.byId(RoutedIncident.ruleIdOf(ctx.getCurrentKey()));
+        if (inForceRule.isEmpty()) {
+            // left by a start file without the rule (a restart with another pingzhi.rules.file)
+            group.clear();
+            return;
+        }
+        Rule rule = inForceRule.get();
         for (EpisodeEvent event : state.advanceTo(timestamp)) {
             out.collect(
                     new RuleAlertChanged(
-                            RuleAlerts.of(rule, rules.version(), event.episode(), towns),
+                            RuleAlerts.of(rule, inForce.version(), event.episode(), towns),
                             timestamp));
             if (event.type() != EpisodeEvent.Type.RESOLVED) {
                 for (String incidentId : event.episode().incidentIds()) {
@@ -103,6 +138,69 @@ public final class IncidentRuleFunction
             }
         }
         store(state, ctx.timerService());
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RuleAlertChanged> out) throws Exception {
+        RulesFile before = rules.replace(ctx.getBroadcastState(RulesInForce.STATE), version);
+        RulesFile after = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
+        for (Rule rule : before.enabledRules()) {
+            if (holdsIncidents(rule)
+                    && !after.byId(rule.id()).filter(Rule::enabled).equals(Optional.of(rule))) {
+                end(rule, before.version(), version.inForceFrom(), ctx, out);
+            }
+        }
+    }
+
+    /**
+     * Resolves the open episodes of a rule no longer in force as it was and drops its groups' state
+     * (their timers find nothing when they fire).
+     */
+    private void end(
+            Rule rule,
+            String ruleVersion,
+            long endedAt,
+            Context ctx,
+            Collector<RuleAlertChanged> out)
+            throws Exception {
+        String prefix = rule.id() + RoutedIncident.SEPARATOR;
+        ctx.applyToKeyedState(
+                RuleStateDescriptors.GROUP,
+                (key, groupState) -> {
+                    HotspotEpisodes episodes = groupState.value();
+                    if (episodes == null || !key.startsWith(prefix)) {
+                        return;
+                    }
+                    episodes.openEpisode()
+                            .ifPresent(
+                                    open -> {
+                                        long at =
+                                                open.windowEnd() == null
+                                                        ? endedAt
+                                                        : Math.max(endedAt, open.windowEnd());
+                                        out.collect(
+                                                new RuleAlertChanged(
+                                                        RuleAlerts.of(
+                                                                rule,
+                                                                ruleVersion,
+                                                                open.resolvedAt(at),
+                                                                towns),
+                                                        at));
+                                    });
+                    groupState.clear();
+                });
+        ctx.applyToKeyedState(
+                RuleStateDescriptors.WAKE_UP,
+                (key, wakeUpState) -> {
+                    if (key.startsWith(prefix)) {
+                        wakeUpState.clear();
+                    }
+                });
+    }
+
+    private static boolean holdsIncidents(Rule rule) {
+        return rule instanceof HotspotRule || rule instanceof RepeatCallerRule;
     }
 
     private void store(HotspotEpisodes state, TimerService timers) throws IOException {
@@ -131,12 +229,11 @@ public final class IncidentRuleFunction
         }
     }
 
-    private HotspotEpisodes load(RoutedIncident routed) throws IOException {
+    private HotspotEpisodes load(RoutedIncident routed, Rule rule) throws IOException {
         HotspotEpisodes stored = group.value();
         if (stored != null) {
             return stored;
         }
-        Rule rule = rule(routed.ruleId());
         if (rule instanceof HotspotRule hotspot) {
             return HotspotEpisodes.of(hotspot, routed.group());
         }
@@ -145,10 +242,5 @@ public final class IncidentRuleFunction
         }
         throw new IllegalArgumentException(
                 "Rule " + rule.id() + " (" + rule.kind() + ") is no incident-holding rule");
-    }
-
-    private Rule rule(String ruleId) {
-        return rules.byId(ruleId)
-                .orElseThrow(() -> new IllegalArgumentException("No rule " + ruleId + " in force"));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.pingzhi.common.rules.Rule;
@@ -18,6 +18,8 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.rules.OpenInterval;
 import org.pingzhi.jobs.rules.RuleGroups;
 import org.pingzhi.jobs.rules.RuleIncident;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * Keyed by incidentId: counts each incident once, at its {@code reportedAt}, with its attributes as
@@ -31,9 +33,15 @@ import org.pingzhi.jobs.rules.RuleIncident;
  * HOTSPOT, REPEAT_CALLER or SURGE reach, after which no episode can take it any more. For BACKLOG
  * the incident as counted is kept for {@code incidentLifetime} (as long as the lifecycle may still
  * change it), so that its end is sent to the groups it was counted in, and only once.
+ *
+ * <p>HOTSPOT and REPEAT_CALLER rules are those in force when the incident is counted ({@link
+ * RulesInForce}: a version published later does not send again the incidents counted before it);
+ * SURGE and BACKLOG rules are the start file's (their operators do not take published versions
+ * yet).
  */
 public final class IncidentRuleRouting
-        extends KeyedProcessFunction<String, IncidentChange, RoutedIncident> {
+        extends KeyedBroadcastProcessFunction<
+                String, IncidentChange, RulesVersion, RoutedIncident> {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,10 +55,9 @@ public final class IncidentRuleRouting
 
     public static final OutputTag<Long> HISTORY = new OutputTag<>("incident-history-start") {};
 
-    private final RulesFile rules;
-    private final long longestWindowMillis;
+    private final RulesInForce rules;
+    private final long longestSurgeReachMillis;
     private final long incidentLifetimeMillis;
-    private final boolean routesAny;
 
     private transient ValueState<RuleIncident> pending;
     private transient ValueState<Long> countedUntil;
@@ -65,19 +72,10 @@ public final class IncidentRuleRouting
      * @param incidentLifetime how long after its reportedAt the lifecycle may still change an
      *     incident (its maximum age plus its summary's retention)
      */
-    public IncidentRuleRouting(RulesFile rules, Duration incidentLifetime) {
+    public IncidentRuleRouting(RulesInForce rules, Duration incidentLifetime) {
         this.rules = rules;
-        this.longestWindowMillis =
-                Math.max(
-                        IncidentRuleFunction.longestWindowMillis(rules),
-                        longestSurgeReachMillis(rules));
+        this.longestSurgeReachMillis = longestSurgeReachMillis(rules.startFile());
         this.incidentLifetimeMillis = incidentLifetime.toMillis();
-        this.routesAny =
-                rules.enabledRules().stream()
-                        .anyMatch(
-                                rule ->
-                                        rule.kind() != RuleKind.FEED_SILENCE
-                                                && rule.kind() != RuleKind.BREACH_RATE);
     }
 
     /**
@@ -107,9 +105,11 @@ public final class IncidentRuleRouting
     }
 
     @Override
-    public void processElement(IncidentChange change, Context ctx, Collector<RoutedIncident> out)
+    public void processElement(
+            IncidentChange change, ReadOnlyContext ctx, Collector<RoutedIncident> out)
             throws Exception {
-        if (!(change instanceof IncidentChanged changed) || !routesAny) {
+        if (!(change instanceof IncidentChanged changed)
+                || !routesAny(rules.get(ctx.getBroadcastState(RulesInForce.STATE)))) {
             return;
         }
         RuleIncident incident = RuleIncidents.of(changed.document());
@@ -151,17 +151,41 @@ public final class IncidentRuleRouting
         }
     }
 
-    private void count(RuleIncident incident, Context ctx, Collector<RoutedIncident> out)
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RoutedIncident> out) throws Exception {
+        rules.replace(ctx.getBroadcastState(RulesInForce.STATE), version);
+    }
+
+    /** Whether any rule takes incidents: those in force, or the start file's SURGE and BACKLOG. */
+    private boolean routesAny(RulesFile inForce) {
+        return IncidentRuleFunction.longestWindowMillis(inForce) > 0
+                || rules.startFile().enabledRules().stream()
+                        .anyMatch(
+                                rule ->
+                                        rule.kind() == RuleKind.SURGE
+                                                || rule.kind() == RuleKind.BACKLOG);
+    }
+
+    private void count(RuleIncident incident, ReadOnlyContext ctx, Collector<RoutedIncident> out)
             throws Exception {
+        RulesFile inForce = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
+        for (Rule rule : inForce.enabledRules()) {
+            if (rule.kind() == RuleKind.HOTSPOT || rule.kind() == RuleKind.REPEAT_CALLER) {
+                RuleGroups.of(rule, incident)
+                        .ifPresent(
+                                group ->
+                                        out.collect(
+                                                new RoutedIncident(rule.id(), group, incident)));
+            }
+        }
         boolean inBacklog = false;
-        for (Rule rule : rules.enabledRules()) {
+        for (Rule rule : rules.startFile().enabledRules()) {
             Optional<List<String>> group = RuleGroups.of(rule, incident);
             if (group.isEmpty()) {
                 continue;
             }
             switch (rule.kind()) {
-                case HOTSPOT, REPEAT_CALLER ->
-                        out.collect(new RoutedIncident(rule.id(), group.get(), incident));
                 case SURGE ->
                         ctx.output(SURGE, new RoutedIncident(rule.id(), group.get(), incident));
                 case BACKLOG -> {
@@ -171,7 +195,7 @@ public final class IncidentRuleRouting
                                     rule.id(), group.get(), null, OpenInterval.of(incident)));
                     inBacklog = true;
                 }
-                case FEED_SILENCE, BREACH_RATE -> {}
+                case HOTSPOT, REPEAT_CALLER, FEED_SILENCE, BREACH_RATE -> {}
             }
         }
         if (incident.reportedAt() < historySent) {
@@ -183,6 +207,9 @@ public final class IncidentRuleRouting
             backlogCounted.update(incident);
             timers.registerEventTimeTimer(forgetBacklogAt(incident, timers.currentWatermark()));
         }
+        long longestWindowMillis =
+                Math.max(
+                        IncidentRuleFunction.longestWindowMillis(inForce), longestSurgeReachMillis);
         if (longestWindowMillis > 0) {
             long until =
                     Math.max(
@@ -197,14 +224,14 @@ public final class IncidentRuleRouting
      * The incident counted for BACKLOG as {@code counted} has changed to {@code now}: when it ends
      * changed, its groups (those it was counted in, whatever its town now) get the change.
      */
-    private void backlogEnded(RuleIncident counted, RuleIncident now, Context ctx)
+    private void backlogEnded(RuleIncident counted, RuleIncident now, ReadOnlyContext ctx)
             throws Exception {
         OpenInterval before = OpenInterval.of(counted);
         OpenInterval after = new OpenInterval(counted.reportedAt(), now.endedAt());
         if (before.equals(after)) {
             return;
         }
-        for (Rule rule : rules.enabledRules()) {
+        for (Rule rule : rules.startFile().enabledRules()) {
             if (rule.kind() == RuleKind.BACKLOG) {
                 RuleGroups.of(rule, counted)
                         .ifPresent(

@@ -7,7 +7,7 @@ import org.pingzhi.jobs.kafka.KafkaOptions;
 /** The command line of {@code pingzhi rules publish}. */
 record PublishArguments(Path file, String bootstrapServers, String topic) {
 
-    static final String DEFAULT_TOPIC = "pingzhi-rules";
+    static final String DEFAULT_TOPIC = KafkaOptions.RULES_TOPIC.defaultValue();
 
     static final String USAGE =
             "Usage: pingzhi rules publish FILE [--bootstrap-servers HOST:PORT] [--topic NAME]\n"

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,10 @@ import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.lifecycle.OutputDocuments;
 import org.pingzhi.jobs.rules.OpenInterval;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.sla.SlaEvaluator;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
 
 /** The routing of incidents to SURGE and BACKLOG groups, and of SURGE's history start. */
 class IncidentKindsRoutingTest {
@@ -34,16 +37,17 @@ class IncidentKindsRoutingTest {
     private static final Duration LIFETIME = Duration.ofDays(2);
     private static final List<String> TOWN = List.of("330482001");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, IncidentChange, RoutedIncident> harness;
+    private KeyedBroadcastOperatorTestHarness<String, IncidentChange, RulesVersion, RoutedIncident>
+            harness;
 
     private final List<UnifiedEvent> records = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new IncidentRuleRouting(
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new IncidentRuleRouting(
+                                new RulesInForce(
                                         new RulesFile(
                                                 "v1",
                                                 List.of(
@@ -55,11 +59,11 @@ class IncidentKindsRoutingTest {
                                                         TestRules.backlog(
                                                                 RuleFilter.NONE,
                                                                 2,
-                                                                Duration.ofMinutes(5)))),
-                                        LIFETIME)),
+                                                                Duration.ofMinutes(5))))),
+                                LIFETIME),
                         IncidentChange::incidentId,
-                        Types.STRING);
-        harness.open();
+                        Types.STRING,
+                        RulesInForce.STATE);
     }
 
     @AfterEach
@@ -88,7 +92,7 @@ class IncidentKindsRoutingTest {
     @Test
     void anIncidentGoesToItsSurgeAndBacklogGroupsOnceAndItsEndOnce() throws Exception {
         record("RECEIVED", minutes(50));
-        harness.processWatermark(minutes(50));
+        harness.watermark(minutes(50));
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.getSideOutput(IncidentRuleRouting.SURGE))
@@ -104,7 +108,7 @@ class IncidentKindsRoutingTest {
 
         record("FINISHED", minutes(70));
         record("CLOSED", minutes(80));
-        harness.processWatermark(minutes(80));
+        harness.watermark(minutes(80));
 
         assertThat(harness.getSideOutput(IncidentRuleRouting.SURGE)).hasSize(1);
         assertThat(backlogChanges())
@@ -121,12 +125,12 @@ class IncidentKindsRoutingTest {
     @Test
     void theIncidentIsForgottenOnceTheLifecycleCanNoLongerChangeIt() throws Exception {
         record("RECEIVED", minutes(50));
-        harness.processWatermark(minutes(50));
+        harness.watermark(minutes(50));
         record("FINISHED", minutes(70));
 
-        harness.processWatermark(minutes(50) + LIFETIME.toMillis());
+        harness.watermark(minutes(50) + LIFETIME.toMillis());
 
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(backlogChanges()).hasSize(2);
     }

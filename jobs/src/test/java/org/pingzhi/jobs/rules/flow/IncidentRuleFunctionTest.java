@@ -8,9 +8,9 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,9 @@ import org.pingzhi.common.rules.RuleFilter;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.Severity;
 import org.pingzhi.jobs.rules.RuleIncident;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
 
 class IncidentRuleFunctionTest {
 
@@ -41,7 +44,8 @@ class IncidentRuleFunctionTest {
                     3,
                     Duration.ofMinutes(30));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RoutedIncident, RuleAlertChanged>
+    private KeyedBroadcastOperatorTestHarness<
+                    String, RoutedIncident, RulesVersion, RuleAlertChanged>
             harness;
 
     @BeforeEach
@@ -56,14 +60,18 @@ class IncidentRuleFunctionTest {
     /** A harness, restored from {@code snapshot} unless null; Kryo is off. */
     private void open(long horizon, OperatorSubtaskState snapshot) throws Exception {
         harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
                                 new IncidentRuleFunction(
-                                        new RulesFile("v1", List.of(HOTSPOT)),
+                                        new RulesInForce(new RulesFile("v1", List.of(HOTSPOT))),
                                         TownDirectory.standard(),
-                                        horizon)),
+                                        horizon),
+                                List.of(RulesInForce.STATE)),
                         RoutedIncident::key,
-                        Types.STRING);
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig())
                 .setGenericTypes(false);
         harness.setup();
@@ -97,7 +105,7 @@ class IncidentRuleFunctionTest {
         report("12345-b", T0 + 5 * MINUTE);
         assertThat(alerts()).isEmpty();
 
-        harness.processWatermark(T0 + 10 * MINUTE);
+        harness.watermark(T0 + 10 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).hasSize(1);
@@ -118,12 +126,12 @@ class IncidentRuleFunctionTest {
         report("12345-b", T0 + 5 * MINUTE);
         report("12345-c", T0 + 10 * MINUTE);
 
-        harness.processWatermark(T0 + 40 * MINUTE);
+        harness.watermark(T0 + 40 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).extracting(AlertDocument::status).containsExactly("OPEN", "RESOLVED");
         assertThat(alerts.get(1).resolvedAt()).isEqualTo("2026-11-28T02:40:00.000Z");
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -132,10 +140,10 @@ class IncidentRuleFunctionTest {
         report("12345-a", T0);
         report("12345-b", T0 + 5 * MINUTE);
 
-        harness.processWatermark(T0 + 60 * MINUTE);
+        harness.watermark(T0 + 60 * MINUTE);
 
         assertThat(alerts()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -148,7 +156,7 @@ class IncidentRuleFunctionTest {
         report("12345-c", T0 + 20 * MINUTE);
         report("12345-d", T0 + 21 * MINUTE);
 
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.watermark(Long.MAX_VALUE);
 
         assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
         assertThat(alerts().get(0).incidentIds()).containsExactly("12345-a", "12345-b", "12345-c");
@@ -159,14 +167,14 @@ class IncidentRuleFunctionTest {
         report("12345-a", T0);
         report("12345-b", T0 + 5 * MINUTE);
         report("12345-c", T0 + 10 * MINUTE);
-        harness.processWatermark(T0 + 10 * MINUTE);
+        harness.watermark(T0 + 10 * MINUTE);
         report("12345-d", T0 + 12 * MINUTE);
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
         open(Long.MAX_VALUE, snapshot);
         report("12345-e", T0 + 15 * MINUTE);
-        harness.processWatermark(T0 + 60 * MINUTE);
+        harness.watermark(T0 + 60 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         AlertDocument resolved = alerts.get(alerts.size() - 1);
@@ -177,7 +185,82 @@ class IncidentRuleFunctionTest {
         assertThat(resolved.incidentIds())
                 .containsExactly("12345-a", "12345-b", "12345-c", "12345-d", "12345-e");
         assertThat(resolved.resolvedAt()).isEqualTo("2026-11-28T02:45:00.000Z");
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aChangedThresholdEndsTheOpenEpisodeAndTheRuleStartsOverWithIt() throws Exception {
+        threeIncidentsFireAHotspot();
+
+        harness.processBroadcastElement(version("v2", 2, T0 + 12 * MINUTE), T0 + 12 * MINUTE);
+
+        List<AlertDocument> ended = alerts();
+        assertThat(ended).extracting(AlertDocument::status).containsExactly("OPEN", "RESOLVED");
+        assertThat(ended.get(1).alertId()).isEqualTo("rule:hot:" + TOWN + ":" + T0);
+        assertThat(ended.get(1).resolvedAt()).isEqualTo("2026-11-28T02:12:00.000Z");
+        assertThat(ended.get(1).ruleVersion()).isEqualTo("v1");
+        assertThat(KeyedStateEntries.of(harness)).as("no state left of v1's groups").isZero();
+
+        report("12345-d", T0 + 20 * MINUTE);
+        report("12345-e", T0 + 21 * MINUTE);
+        harness.watermark(T0 + 21 * MINUTE);
+
+        AlertDocument fired = alerts().get(2);
+        assertThat(fired.alertId()).isEqualTo("rule:hot:" + TOWN + ":" + (T0 + 20 * MINUTE));
+        assertThat(fired.ruleVersion()).isEqualTo("v2");
+        assertThat(fired.count()).isEqualTo(2L);
+        assertThat(fired.incidentIds()).containsExactly("12345-d", "12345-e");
+    }
+
+    @Test
+    void aRuleAVersionKeepsAsItWasKeepsItsEpisode() throws Exception {
+        threeIncidentsFireAHotspot();
+
+        harness.processBroadcastElement(version("v2", 3, T0 + 12 * MINUTE), T0 + 12 * MINUTE);
+        report("12345-d", T0 + 15 * MINUTE);
+        harness.watermark(T0 + 15 * MINUTE);
+
+        List<AlertDocument> alerts = alerts();
+        assertThat(alerts).extracting(AlertDocument::status).containsExactly("OPEN", "OPEN");
+        assertThat(alerts.get(1).count()).isEqualTo(4L);
+        assertThat(alerts.get(1).ruleVersion()).isEqualTo("v2");
+    }
+
+    @Test
+    void aRemovedRuleEndsItsEpisodesLeavesNoStateAndTakesNoMoreIncidents() throws Exception {
+        threeIncidentsFireAHotspot();
+
+        harness.processBroadcastElement(
+                new RulesVersion("v2", "{\"version\": \"v2\", \"rules\": []}", T0 + 12 * MINUTE),
+                T0 + 12 * MINUTE);
+        report("12345-d", T0 + 15 * MINUTE);
+        harness.watermark(T0 + 120 * MINUTE);
+
+        assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN", "RESOLVED");
+        assertThat(KeyedStateEntries.of(harness)).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** v1's {@code hot} fires at T0 + 10 min, on three incidents 5 min apart. */
+    private void threeIncidentsFireAHotspot() throws Exception {
+        report("12345-a", T0);
+        report("12345-b", T0 + 5 * MINUTE);
+        report("12345-c", T0 + 10 * MINUTE);
+        harness.watermark(T0 + 10 * MINUTE);
+    }
+
+    /** The rule {@code hot} with {@code threshold}, published as {@code version} at {@code at}. */
+    private static RulesVersion version(String version, int threshold, long at) {
+        return new RulesVersion(
+                version,
+                "{\"version\": \""
+                        + version
+                        + "\", \"rules\": [{\"id\": \"hot\", \"kind\": \"HOTSPOT\", \"severity\":"
+                        + " \"WARNING\", \"level\": \"CITY\", \"key\": [\"townCode\"],"
+                        + " \"threshold\": "
+                        + threshold
+                        + ", \"window\": \"PT30M\"}]}",
+                at);
     }
 }

@@ -8,9 +8,9 @@ import static org.pingzhi.jobs.lifecycle.TestEvents.police;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,10 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.lifecycle.OutputDocuments;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.sla.SlaEvaluator;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
 
 class IncidentRuleRoutingTest {
 
@@ -40,19 +43,19 @@ class IncidentRuleRoutingTest {
                     3,
                     Duration.ofMinutes(30));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, IncidentChange, RoutedIncident> harness;
+    private KeyedBroadcastOperatorTestHarness<String, IncidentChange, RulesVersion, RoutedIncident>
+            harness;
 
     @BeforeEach
     void open() throws Exception {
         harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new IncidentRuleRouting(
-                                        new RulesFile("v1", List.of(BY_VILLAGE)),
-                                        Duration.ofDays(37))),
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new IncidentRuleRouting(
+                                new RulesInForce(new RulesFile("v1", List.of(BY_VILLAGE))),
+                                Duration.ofDays(37)),
                         IncidentChange::incidentId,
-                        Types.STRING);
-        harness.open();
+                        Types.STRING,
+                        RulesInForce.STATE);
     }
 
     @AfterEach
@@ -80,15 +83,15 @@ class IncidentRuleRoutingTest {
 
     @Test
     void anIncidentFirstSeenBehindTheWatermarkIsSentAtOnceAndOnlyOnce() throws Exception {
-        harness.processWatermark(minutes(60));
+        harness.watermark(minutes(60));
         change("东湖村", minutes(61));
         change("西湖村", minutes(62));
 
         assertThat(harness.extractOutputValues())
                 .extracting(RoutedIncident::group)
                 .containsExactly(List.of("330482001", "东湖村"));
-        harness.processWatermark(minutes(81));
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        harness.watermark(minutes(81));
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -98,14 +101,14 @@ class IncidentRuleRoutingTest {
         change("西湖村", minutes(50));
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.processWatermark(minutes(50));
+        harness.watermark(minutes(50));
         change("南湖村", minutes(51));
 
         assertThat(harness.extractOutputValues())
                 .extracting(RoutedIncident::group)
                 .containsExactly(List.of("330482001", "西湖村"));
-        harness.processWatermark(minutes(80));
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        harness.watermark(minutes(80));
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 }

@@ -40,7 +40,8 @@ class IndexTemplateInstallerTest {
                         PREFIX + "sla-events",
                         PREFIX + "alerts",
                         PREFIX + "metrics",
-                        PREFIX + "deadletter");
+                        PREFIX + "deadletter",
+                        PREFIX + "rules");
         List<IndexTemplateItem> installed =
                 client.indices().getIndexTemplate(get -> get.name(PREFIX + "*")).indexTemplates();
         assertThat(installed)

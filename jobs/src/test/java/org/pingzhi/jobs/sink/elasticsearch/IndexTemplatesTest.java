@@ -99,7 +99,18 @@ class IndexTemplatesTest {
                             "partition", "integer",
                             "offset", LONG,
                             "value", TEXT,
-                            "valueBase64", "binary"));
+                            "valueBase64", "binary"),
+                    DocumentKind.RULE,
+                    Map.of(
+                            "ruleId", KEYWORD,
+                            "version", KEYWORD,
+                            "kind", KEYWORD,
+                            "enabled", "boolean",
+                            "severity", KEYWORD,
+                            "level", KEYWORD,
+                            "inForceFrom", DATE,
+                            "replacedAt", DATE,
+                            "replacedBy", KEYWORD));
 
     @ParameterizedTest
     @EnumSource(DocumentKind.class)
