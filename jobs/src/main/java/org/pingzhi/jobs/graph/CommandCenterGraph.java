@@ -10,9 +10,14 @@ import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.AlertAcknowledgement;
+import org.pingzhi.jobs.ack.AckStateDescriptors;
+import org.pingzhi.jobs.ack.AlertAcknowledgementFunction;
+import org.pingzhi.jobs.ack.AlertRevision;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.metrics.IncidentBookings;
@@ -40,16 +45,38 @@ import org.pingzhi.jobs.rules.flow.RuleMarksFold;
  * <p>unified events → keyBy incident → lifecycle (incident changes, SLA decisions, alerts) → keyBy
  * incident → join with the escalations the incident rules find → render; lifecycle → keyBy incident
  * → once per incident to each HOTSPOT/REPEAT_CALLER rule's group → keyBy rule and group → episodes
- * (alerts, and marks folded per incident into the join); incident documents → bookings → keyBy
+ * (alerts, and marks folded per incident into the join); both kinds of alert → keyBy alertId →
+ * joined with the duty officers' acknowledgements → render; incident documents → bookings → keyBy
  * incident → booking changes → keyBy group → per-minute metrics → render.
  */
 public final class CommandCenterGraph {
 
     private CommandCenterGraph() {}
 
+    /**
+     * The graph without acknowledgements (replay has none): every alert as its producer made it.
+     */
     public static CommandCenterStreams build(
             DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
             DataStream<Either<UnifiedEvent, DeadLetter>> police,
+            CommandCenterSettings settings) {
+        // derived from a source, not a source of its own, so that time moves as it did before
+        DataStream<AlertAcknowledgement> none =
+                hotline.flatMap(CommandCenterGraph::noAcknowledgements)
+                        .returns(AckStateDescriptors.ACK_TYPE)
+                        .uid("no-acknowledgements")
+                        .name("No acknowledgements");
+        return build(hotline, police, none, settings);
+    }
+
+    private static void noAcknowledgements(
+            Either<UnifiedEvent, DeadLetter> record, Collector<AlertAcknowledgement> out) {}
+
+    /** The graph with the duty officers' acknowledgements shown on the alerts. */
+    public static CommandCenterStreams build(
+            DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
+            DataStream<Either<UnifiedEvent, DeadLetter>> police,
+            DataStream<AlertAcknowledgement> acknowledgements,
             CommandCenterSettings settings) {
         SingleOutputStreamOperator<UnifiedEvent> hotlineEvents =
                 accepted(hotline, Source.HOTLINE_12345);
@@ -107,15 +134,33 @@ public final class CommandCenterGraph {
 
         DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
 
+        DataStream<AlertRevision> acknowledgedAlerts =
+                changes.getSideOutput(IncidentEscalationJoin.ALERTS)
+                        .map(AlertRevision::of)
+                        .returns(AckStateDescriptors.REVISION_TYPE)
+                        .uid("sla-alert-revisions")
+                        .name("SLA alerts")
+                        .union(
+                                incidentRules
+                                        .map(AlertRevision::of)
+                                        .returns(AckStateDescriptors.REVISION_TYPE)
+                                        .uid("rule-alert-revisions")
+                                        .name("Rule alerts"))
+                        .keyBy(AlertRevision::alertId)
+                        .connect(acknowledgements.keyBy(AlertAcknowledgement::alertId))
+                        .process(new AlertAcknowledgementFunction(settings.earlyAckRetention()))
+                        .uid(AlertAcknowledgementFunction.UID)
+                        .name(AlertAcknowledgementFunction.NAME);
+
         DataStream<Document> documents =
-                changes.map(IncidentChange::render)
+                changes.flatMap(CommandCenterGraph::renderAllButAlerts)
                         .uid("render-documents")
                         .name("Documents")
                         .union(
-                                incidentRules
-                                        .map(RuleAlertChanged::render)
-                                        .uid("render-rule-alerts")
-                                        .name("Rule alerts"),
+                                acknowledgedAlerts
+                                        .map(AlertRevision::render)
+                                        .uid("render-alerts")
+                                        .name("Alert documents"),
                                 metrics.map(MinuteMetricDocument::render)
                                         .uid("render-metric-documents")
                                         .name("Metric documents"));
@@ -151,6 +196,13 @@ public final class CommandCenterGraph {
                 .returns(MetricsStateDescriptors.METRIC_TYPE)
                 .uid(MinuteMetricsFunction.UID)
                 .name(MinuteMetricsFunction.NAME);
+    }
+
+    /** The alerts among the changes are rendered after their acknowledgements joined them. */
+    private static void renderAllButAlerts(IncidentChange change, Collector<Document> out) {
+        if (!(change instanceof AlertChanged)) {
+            out.collect(change.render());
+        }
     }
 
     private static void bookingsOf(IncidentChange change, Collector<IncidentBookings> out) {

@@ -30,8 +30,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.output.AlertAcknowledgement;
 import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.kafka.KafkaEdges;
@@ -60,6 +62,7 @@ public final class LiveCommandCenter implements AutoCloseable {
         settings.put("pingzhi.kafka.topic.police", name + "-police");
         settings.put("pingzhi.kafka.topic.deadletter", name + "-deadletter");
         settings.put("pingzhi.kafka.topic.alerts", name + "-alerts");
+        settings.put("pingzhi.kafka.topic.acks", name + "-acks");
         settings.put("pingzhi.kafka.group-id", name);
         settings.put("pingzhi.kafka.transactional-id-prefix", name);
         settings.put("pingzhi.kafka.starting-offsets", "EARLIEST");
@@ -109,7 +112,8 @@ public final class LiveCommandCenter implements AutoCloseable {
                 configuration.get(KafkaOptions.HOTLINE_TOPIC),
                 configuration.get(KafkaOptions.POLICE_TOPIC),
                 configuration.get(KafkaOptions.DEAD_LETTER_TOPIC),
-                configuration.get(KafkaOptions.ALERTS_TOPIC));
+                configuration.get(KafkaOptions.ALERTS_TOPIC),
+                configuration.get(KafkaOptions.ACKS_TOPIC));
         CommandCenterJob.installIndexTemplates(configuration);
         Configuration flink = Operations.flinkConfiguration(configuration);
         if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
@@ -145,6 +149,23 @@ public final class LiveCommandCenter implements AutoCloseable {
                 producer.send(
                         new ProducerRecord<>(
                                 KafkaEdges.topicOf(configuration, source), partition, null, value));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Publishes acknowledgements to the acks topic as the ack server does, keyed by alertId. */
+    public void acknowledge(AlertAcknowledgement... acks) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaExtension.bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            for (AlertAcknowledgement ack : acks) {
+                producer.send(
+                        new ProducerRecord<>(
+                                configuration.get(KafkaOptions.ACKS_TOPIC),
+                                ack.alertId(),
+                                ack.json()));
             }
             producer.flush();
         }
