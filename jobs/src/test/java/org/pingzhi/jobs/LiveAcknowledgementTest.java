@@ -41,14 +41,7 @@ class LiveAcknowledgementTest {
             throws Exception {
         try (LiveCommandCenter center =
                 LiveCommandCenter.startWithTarget("e2e-acks", folder, TARGET_SECONDS)) {
-            long anHourAgo = System.currentTimeMillis() - 3_600_000;
-            center.produce(
-                    Source.HOTLINE_12345, List.of(RawInputs.order("PH-ACK-WARMUP-1", anHourAgo)));
-            Poll.until(
-                    Duration.ofSeconds(90),
-                    "the warm-up order indexed (the job is reading)",
-                    () -> center.documents(DocumentKind.INCIDENT),
-                    docs -> docs.containsKey("12345-PH-ACK-WARMUP-1"));
+            center.awaitReading("PH-ACK-WARMUP-1");
 
             long reportedAt = System.currentTimeMillis();
             center.produce(

@@ -80,25 +80,7 @@ class AlertDocumentTest {
 
     @Test
     void theFingerprintFollowsEveryRenderedField() {
-        AlertDocument open =
-                new AlertDocument(
-                        ALERT.alertId(),
-                        ALERT.kind(),
-                        ALERT.ruleId(),
-                        ALERT.ruleVersion(),
-                        ALERT.severity(),
-                        ALERT.level(),
-                        ALERT.townCode(),
-                        ALERT.category(),
-                        ALERT.title(),
-                        ALERT.message(),
-                        ALERT.incidentIds(),
-                        ALERT.windowStart(),
-                        ALERT.windowEnd(),
-                        ALERT.count(),
-                        ALERT.firedAt(),
-                        AlertStatus.OPEN.name(),
-                        null);
+        AlertDocument open = withStatus(AlertStatus.OPEN, null);
 
         assertThat(ALERT.fingerprint())
                 .isEqualTo(AlertDocument.parse(ALERT.render(0).json()).fingerprint());

@@ -154,6 +154,21 @@ public final class LiveCommandCenter implements AutoCloseable {
         }
     }
 
+    /**
+     * Produces a 12345 order of an hour ago (event times before 2000 or in the future are dead
+     * letters) and waits until its incident is indexed: the job is reading.
+     */
+    public void awaitReading(String orderId) throws Exception {
+        produce(
+                Source.HOTLINE_12345,
+                List.of(RawInputs.order(orderId, System.currentTimeMillis() - 3_600_000)));
+        Poll.until(
+                Duration.ofSeconds(90),
+                "the warm-up order indexed (the job is reading)",
+                () -> documents(DocumentKind.INCIDENT),
+                docs -> docs.containsKey("12345-" + orderId));
+    }
+
     /** Publishes acknowledgements to the acks topic as the ack server does, keyed by alertId. */
     public void acknowledge(AlertAcknowledgement... acks) {
         Properties properties = new Properties();
