@@ -99,8 +99,15 @@ public final class RealKafka implements BeforeAllCallback {
         }
 
         @Override
-        public void close() throws Exception {
-            cluster.close();
+        public void close() {
+            try {
+                cluster.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted stopping the Kafka test broker", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot stop the Kafka test broker", e);
+            }
         }
     }
 }
