@@ -13,6 +13,8 @@ import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.common.output.AlertAcknowledgement;
+import org.pingzhi.jobs.ack.AckStateDescriptors;
 import org.pingzhi.jobs.config.JobConfiguration;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.config.OperationsOptions;
@@ -39,8 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live command-center job: Kafka in; incident states, SLA events, alerts, per-minute metrics
- * and dead letters to Elasticsearch; alerts and dead letters to their Kafka topics.
+ * The live command-center job: Kafka in (the sources' events and the duty officers'
+ * acknowledgements); incident states, SLA events, alerts, per-minute metrics and dead letters to
+ * Elasticsearch; alerts (ACKED ones too) and dead letters to their Kafka topics.
  *
  * <p>{@code flink run pingzhi-jobs-*-flink.jar [--config FILE] [--conf KEY=VALUE ...]}
  */
@@ -85,6 +88,7 @@ public final class CommandCenterJob {
                         kafkaRecords(env, configuration, Source.HOTLINE_12345),
                         kafkaRecords(env, configuration, Source.POLICE_110),
                         rulesControlRecords(env, configuration),
+                        kafkaAcknowledgements(env, configuration),
                         settings(configuration)));
     }
 
@@ -150,6 +154,26 @@ public final class CommandCenterJob {
                                 checkpointing))
                 .uid("kafka-alerts-sink")
                 .name("Kafka alerts");
+    }
+
+    /**
+     * The duty officers' acknowledgements from their Kafka topic, in their own (wall-clock) time,
+     * which holds the alerts' time back no further than the sources do.
+     */
+    public static DataStream<AlertAcknowledgement> kafkaAcknowledgements(
+            StreamExecutionEnvironment env, Configuration configuration) {
+        return env.fromSource(
+                        KafkaEdges.acknowledgementSource(configuration),
+                        EventTime.acknowledgements(configuration),
+                        "Kafka " + configuration.get(KafkaOptions.ACKS_TOPIC))
+                .uid("kafka-source-acks")
+                .transform(
+                        "Wall clock while idle acks",
+                        AckStateDescriptors.ACK_TYPE,
+                        new WallClockWhileIdle<>(
+                                configuration.get(TimeOptions.OUT_OF_ORDERNESS),
+                                configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)))
+                .uid("wall-clock-while-idle-acks");
     }
 
     /**

@@ -30,15 +30,7 @@ class LiveDeadlineTest {
             throws Exception {
         try (LiveCommandCenter center =
                 LiveCommandCenter.startWithTarget("e2e-deadline", folder, TARGET_SECONDS)) {
-            // an hour ago: event times before 2000 or in the future are dead letters
-            long anHourAgo = System.currentTimeMillis() - 3_600_000;
-            center.produce(
-                    Source.HOTLINE_12345, List.of(RawInputs.order("PH-WARMUP-1", anHourAgo)));
-            Poll.until(
-                    Duration.ofSeconds(90),
-                    "the warm-up order indexed (the job is reading)",
-                    () -> center.documents(DocumentKind.INCIDENT),
-                    docs -> docs.containsKey("12345-PH-WARMUP-1"));
+            center.awaitReading("PH-WARMUP-1");
 
             long reportedAt = System.currentTimeMillis();
             center.produce(

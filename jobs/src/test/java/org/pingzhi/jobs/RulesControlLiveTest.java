@@ -235,6 +235,7 @@ class RulesControlLiveTest {
                                 .uid("fail-once")
                                 .name("Fail once"),
                         CommandCenterJob.rulesControlRecords(env, configuration),
+                        CommandCenterJob.kafkaAcknowledgements(env, configuration),
                         CommandCenterJob.settings(configuration)));
     }
 

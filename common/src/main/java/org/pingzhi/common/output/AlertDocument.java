@@ -10,9 +10,11 @@ import org.pingzhi.common.model.DocumentKind;
 /**
  * An alert, a {@code pingzhi-alerts} document and an alerts-topic message ({@code _id} alertId): an
  * SLA escalation's or a rule episode's (contract rules.md, "Alerts of rules"). Contract fields
- * first; addition: {@code resolvedAt} (when the alert became RESOLVED). The command-center job
- * renders it ({@link #render}); the alert-dispatch job reads it back from the alerts topic ({@link
- * #parse}).
+ * first; additions: {@code resolvedAt} (when the alert became RESOLVED), and once a duty officer
+ * acknowledged it {@code ackedBy} and {@code ackedAt} (see {@link #acknowledged}). The
+ * command-center job renders it ({@link #render}) whole, acknowledgement included, so no other
+ * writer's fields are overwritten; the alert-dispatch job reads it back from the alerts topic
+ * ({@link #parse}).
  *
  * @param ruleVersion the rules file's version for a rule's alert; null, and then not rendered, for
  *     an SLA escalation, whose documents predate rules and stay byte for byte as they were
@@ -20,6 +22,9 @@ import org.pingzhi.common.model.DocumentKind;
  * @param windowEnd for an SLA escalation the step's instant
  * @param count 1 for an SLA escalation; null for a rule kind without a figure (FEED_SILENCE)
  * @param firedAt event time, never the wall clock
+ * @param ackedBy the roster's person id of the first acknowledgement; null, and then not rendered,
+ *     while nobody acknowledged the alert
+ * @param ackedAt when that acknowledgement was received (wall clock: a person's act)
  */
 public record AlertDocument(
         String alertId,
@@ -38,7 +43,9 @@ public record AlertDocument(
         Long count,
         String firedAt,
         String status,
-        String resolvedAt) {
+        String resolvedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ackedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ackedAt) {
 
     /** {@code kind} and {@code ruleId} of an SLA escalation's alert. */
     public static final String SLA_ESCALATION_KIND = "SLA_ESCALATION";
@@ -47,6 +54,75 @@ public record AlertDocument(
 
     public AlertDocument {
         incidentIds = List.copyOf(incidentIds);
+    }
+
+    /** An alert nobody acknowledged (yet). */
+    public AlertDocument(
+            String alertId,
+            String kind,
+            String ruleId,
+            String ruleVersion,
+            String severity,
+            String level,
+            String townCode,
+            String category,
+            String title,
+            String message,
+            List<String> incidentIds,
+            String windowStart,
+            String windowEnd,
+            Long count,
+            String firedAt,
+            String status,
+            String resolvedAt) {
+        this(
+                alertId,
+                kind,
+                ruleId,
+                ruleVersion,
+                severity,
+                level,
+                townCode,
+                category,
+                title,
+                message,
+                incidentIds,
+                windowStart,
+                windowEnd,
+                count,
+                firedAt,
+                status,
+                resolvedAt,
+                null,
+                null);
+    }
+
+    /**
+     * This alert acknowledged by {@code who} at {@code at} (ISO-8601): an OPEN alert becomes ACKED;
+     * a RESOLVED one stays RESOLVED and keeps who acknowledged it and when.
+     */
+    public AlertDocument acknowledged(String who, String at) {
+        String shown = AlertStatus.OPEN.name().equals(status) ? AlertStatus.ACKED.name() : status;
+        return new AlertDocument(
+                alertId,
+                kind,
+                ruleId,
+                ruleVersion,
+                severity,
+                level,
+                townCode,
+                category,
+                title,
+                message,
+                incidentIds,
+                windowStart,
+                windowEnd,
+                count,
+                firedAt,
+                shown,
+                resolvedAt,
+                who,
+                at);
     }
 
     /** The alertId of an SLA escalation: {@code sla:<incidentId>:<level>}. */
@@ -92,26 +168,34 @@ public record AlertDocument(
         }
     }
 
-    /** An exact fingerprint of what {@link #render} writes (field by field, in order). */
+    /**
+     * An exact fingerprint of what {@link #render} writes (field by field, in order); the
+     * acknowledgement's fields only when rendered, so an unacknowledged alert's fingerprint is the
+     * one kept in checkpoints before they existed.
+     */
     public long fingerprint() {
-        return new Fingerprint()
-                .add(alertId)
-                .add(kind)
-                .add(ruleId)
-                .add(ruleVersion)
-                .add(severity)
-                .add(level)
-                .add(townCode)
-                .add(category)
-                .add(title)
-                .add(message)
-                .add(incidentIds)
-                .add(windowStart)
-                .add(windowEnd)
-                .add(count)
-                .add(firedAt)
-                .add(status)
-                .add(resolvedAt)
-                .value();
+        Fingerprint fingerprint =
+                new Fingerprint()
+                        .add(alertId)
+                        .add(kind)
+                        .add(ruleId)
+                        .add(ruleVersion)
+                        .add(severity)
+                        .add(level)
+                        .add(townCode)
+                        .add(category)
+                        .add(title)
+                        .add(message)
+                        .add(incidentIds)
+                        .add(windowStart)
+                        .add(windowEnd)
+                        .add(count)
+                        .add(firedAt)
+                        .add(status)
+                        .add(resolvedAt);
+        if (ackedBy != null || ackedAt != null) {
+            fingerprint.add(ackedBy).add(ackedAt);
+        }
+        return fingerprint.value();
     }
 }

@@ -80,29 +80,53 @@ class AlertDocumentTest {
 
     @Test
     void theFingerprintFollowsEveryRenderedField() {
-        AlertDocument open =
-                new AlertDocument(
-                        ALERT.alertId(),
-                        ALERT.kind(),
-                        ALERT.ruleId(),
-                        ALERT.ruleVersion(),
-                        ALERT.severity(),
-                        ALERT.level(),
-                        ALERT.townCode(),
-                        ALERT.category(),
-                        ALERT.title(),
-                        ALERT.message(),
-                        ALERT.incidentIds(),
-                        ALERT.windowStart(),
-                        ALERT.windowEnd(),
-                        ALERT.count(),
-                        ALERT.firedAt(),
-                        AlertStatus.OPEN.name(),
-                        null);
+        AlertDocument open = withStatus(AlertStatus.OPEN, null);
 
         assertThat(ALERT.fingerprint())
                 .isEqualTo(AlertDocument.parse(ALERT.render(0).json()).fingerprint());
         assertThat(open.fingerprint()).isNotEqualTo(ALERT.fingerprint());
+    }
+
+    @Test
+    void anAcknowledgedOpenAlertShowsAckedWithWhoAndWhenAndAResolvedOneStaysResolved() {
+        AlertDocument open = withStatus(AlertStatus.OPEN, null);
+
+        AlertDocument acked = open.acknowledged("city-day", "2026-11-28T03:11:00.000Z");
+        AlertDocument resolved =
+                withStatus(AlertStatus.RESOLVED, "2026-11-28T03:12:00.000Z")
+                        .acknowledged("city-day", "2026-11-28T03:11:00.000Z");
+
+        assertThat(acked.status()).isEqualTo("ACKED");
+        assertThat(acked.render(0).json())
+                .endsWith(
+                        "\"status\":\"ACKED\",\"resolvedAt\":null,\"ackedBy\":\"city-day\","
+                                + "\"ackedAt\":\"2026-11-28T03:11:00.000Z\"}");
+        assertThat(AlertDocument.parse(acked.render(0).json())).isEqualTo(acked);
+        assertThat(acked.fingerprint()).isNotEqualTo(open.fingerprint());
+        assertThat(resolved.status()).isEqualTo("RESOLVED");
+        assertThat(resolved.ackedBy()).isEqualTo("city-day");
+        assertThat(resolved.ackedAt()).isEqualTo("2026-11-28T03:11:00.000Z");
+    }
+
+    private static AlertDocument withStatus(AlertStatus status, String resolvedAt) {
+        return new AlertDocument(
+                ALERT.alertId(),
+                ALERT.kind(),
+                ALERT.ruleId(),
+                ALERT.ruleVersion(),
+                ALERT.severity(),
+                ALERT.level(),
+                ALERT.townCode(),
+                ALERT.category(),
+                ALERT.title(),
+                ALERT.message(),
+                ALERT.incidentIds(),
+                ALERT.windowStart(),
+                ALERT.windowEnd(),
+                ALERT.count(),
+                ALERT.firedAt(),
+                status.name(),
+                resolvedAt);
     }
 
     /** The backquoted names of the contract's "Alert fields:" paragraph. */

@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The acknowledgement server: {@code GET /ack?…} checks the link and shows a confirmation button,
- * whose {@code POST} records the acknowledgement. A GET never records, because chat apps fetch
- * links to preview them; a bad or expired link gets a 403 page saying why.
+ * whose {@code POST} records the acknowledgement and publishes the first one per alert and person
+ * ({@link AckPublisher}); the page says it is done only once both are. A GET never records, because
+ * chat apps fetch links to preview them; a bad or expired link gets a 403 page saying why; a store
+ * or broker that cannot take it now gets a 503 page asking to try again, and that try completes
+ * what the failed one left undone.
  */
 public final class AckServer implements AutoCloseable {
 
@@ -27,12 +30,19 @@ public final class AckServer implements AutoCloseable {
     private final ExecutorService threads;
     private final AckSignature signature;
     private final AckStore store;
+    private final AckPublisher publisher;
     private final Clock clock;
 
-    private AckServer(HttpServer server, AckSignature signature, AckStore store, Clock clock) {
+    private AckServer(
+            HttpServer server,
+            AckSignature signature,
+            AckStore store,
+            AckPublisher publisher,
+            Clock clock) {
         this.server = server;
         this.signature = signature;
         this.store = store;
+        this.publisher = publisher;
         this.clock = clock;
         this.threads = Executors.newFixedThreadPool(HANDLER_THREADS);
         server.setExecutor(threads);
@@ -41,9 +51,14 @@ public final class AckServer implements AutoCloseable {
 
     /** A running server on {@code address} (port 0: any free port). */
     public static AckServer start(
-            InetSocketAddress address, AckSignature signature, AckStore store, Clock clock)
+            InetSocketAddress address,
+            AckSignature signature,
+            AckStore store,
+            AckPublisher publisher,
+            Clock clock)
             throws IOException {
-        AckServer ack = new AckServer(HttpServer.create(address, 0), signature, store, clock);
+        AckServer ack =
+                new AckServer(HttpServer.create(address, 0), signature, store, publisher, clock);
         ack.server.start();
         return ack;
     }
@@ -85,12 +100,16 @@ public final class AckServer implements AutoCloseable {
     }
 
     private void record(HttpExchange exchange, AckCheck.Accepted accepted) throws IOException {
-        AckStore.Written written;
+        AckStore.Recorded recorded;
         try {
-            written =
+            recorded =
                     store.record(
                             new Acknowledgement(
                                     accepted.alertId(), accepted.who(), clock.instant()));
+            if (!recorded.published()) {
+                publisher.publish(recorded.standing());
+                markPublished(recorded.standing());
+            }
         } catch (IOException e) {
             LOG.warn(
                     "Cannot record the acknowledgement of {}: {}",
@@ -99,8 +118,25 @@ public final class AckServer implements AutoCloseable {
             respond(exchange, 503, AckPages.page("暂时无法确认", "确认未能记录,请稍后再点一次。"));
             return;
         }
+        // the try that published it is the one that acknowledged, even if it completed a failed one
+        AckStore.Written written =
+                recorded.published()
+                        ? AckStore.Written.ALREADY_RECORDED
+                        : AckStore.Written.RECORDED;
         LOG.info("{} acknowledged by {} ({})", accepted.alertId(), accepted.who(), written);
         respond(exchange, 200, AckPages.recorded(accepted, written));
+    }
+
+    /** A failure here costs at most one more identical record, if the person clicks again. */
+    private void markPublished(Acknowledgement standing) {
+        try {
+            store.markPublished(standing);
+        } catch (IOException e) {
+            LOG.warn(
+                    "Published the acknowledgement of {} but cannot note it: {}",
+                    standing.alertId(),
+                    e.getMessage());
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String html) throws IOException {
@@ -121,5 +157,6 @@ public final class AckServer implements AutoCloseable {
     public void close() {
         server.stop(1);
         threads.shutdown();
+        publisher.close();
     }
 }

@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * {@code ./pingzhi ack-server}: serves the acknowledgement links of the alert messages and writes
- * each acknowledgement to Elasticsearch {@code pingzhi-acks}. Runs until Ctrl-C.
+ * {@code ./pingzhi ack-server}: serves the acknowledgement links of the alert messages, writes each
+ * acknowledgement to Elasticsearch {@code pingzhi-acks} and publishes the first one per alert and
+ * person to the Kafka topic {@code pingzhi-acks}. Runs until Ctrl-C.
  */
 public final class AckServerCommand {
 
@@ -43,21 +44,35 @@ public final class AckServerCommand {
     static AckServer start(AckServerOptions options, PrintStream out) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ElasticsearchAckStore store =
-                new ElasticsearchAckStore(client, options.elasticsearch(), options.apiKey());
+                new ElasticsearchAckStore(
+                        client, options.elasticsearch(), options.apiKey(), Clock.systemUTC());
         store.createIndexIfMissing();
-        AckServer server =
-                AckServer.start(
-                        new InetSocketAddress(options.bind(), options.port()),
-                        new AckSignature(options.secret()),
-                        store,
-                        Clock.systemUTC());
+        KafkaAckPublisher publisher =
+                new KafkaAckPublisher(options.kafkaProperties(), options.acksTopic());
+        AckServer server;
+        try {
+            server =
+                    AckServer.start(
+                            new InetSocketAddress(options.bind(), options.port()),
+                            new AckSignature(options.secret()),
+                            store,
+                            publisher,
+                            Clock.systemUTC());
+        } catch (IOException e) {
+            publisher.close();
+            throw e;
+        }
         out.println(
                 "ack-server: listening on "
                         + server.address()
                         + "/ack, acknowledgements to "
                         + options.elasticsearch()
                         + "/"
-                        + ElasticsearchAckStore.INDEX);
+                        + ElasticsearchAckStore.INDEX
+                        + " and Kafka "
+                        + options.kafkaClient().get("bootstrap.servers")
+                        + " topic "
+                        + options.acksTopic());
         return server;
     }
 }

@@ -1,6 +1,7 @@
 package org.pingzhi.dispatch.ack;
 
 import java.time.Instant;
+import org.pingzhi.common.output.AlertAcknowledgement;
 
 /**
  * A duty officer's acknowledgement of an alert, a {@code pingzhi-acks} document.
@@ -12,6 +13,11 @@ public record Acknowledgement(String alertId, String who, Instant at) {
 
     /** {@code alertId:who}: a replayed acknowledgement lands on the same document. */
     public String documentId() {
-        return alertId + ":" + who;
+        return message().documentId();
+    }
+
+    /** What the Elasticsearch document and the Kafka record hold. */
+    public AlertAcknowledgement message() {
+        return new AlertAcknowledgement(alertId, who, at.toEpochMilli());
     }
 }

@@ -27,7 +27,9 @@ class AckServerOptionsTest {
                                 8470,
                                 URI.create("http://127.0.0.1:9200"),
                                 SECRET,
-                                Optional.empty()));
+                                Optional.empty(),
+                                Map.of("bootstrap.servers", "127.0.0.1:9092"),
+                                "pingzhi-acks"));
     }
 
     @Test
@@ -40,7 +42,8 @@ class AckServerOptionsTest {
                         + SECRET
                         + "-file\n"
                         + AckServerOptions.API_KEY
-                        + "=k3y\n");
+                        + "=k3y\n"
+                        + "pingzhi.kafka.property.security.protocol=SASL_SSL\n");
 
         AckServerOptions options =
                 AckServerOptions.parse(
@@ -50,7 +53,11 @@ class AckServerOptionsTest {
                             "--port",
                             "9000",
                             "--elasticsearch",
-                            "http://es:9200"
+                            "http://es:9200",
+                            "--bootstrap-servers",
+                            "kafka-1:9093",
+                            "--acks-topic",
+                            "acks"
                         },
                         Map.of(AckServerOptions.SECRET_ENV, SECRET));
 
@@ -58,6 +65,14 @@ class AckServerOptionsTest {
         assertThat(options.apiKey()).contains("k3y");
         assertThat(options.port()).isEqualTo(9000);
         assertThat(options.elasticsearch()).isEqualTo(URI.create("http://es:9200"));
+        assertThat(options.kafkaClient())
+                .isEqualTo(
+                        Map.of(
+                                "bootstrap.servers",
+                                "kafka-1:9093",
+                                "security.protocol",
+                                "SASL_SSL"));
+        assertThat(options.acksTopic()).isEqualTo("acks");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pingzhi.dispatch.ack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
@@ -16,16 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.dispatch.testing.RealElasticsearch;
+import org.pingzhi.dispatch.testing.RealKafka;
 
-@ExtendWith(RealElasticsearch.class)
+@ExtendWith({RealElasticsearch.class, RealKafka.class})
 class AckServerTest {
+
+    private static final AtomicInteger TOPICS = new AtomicInteger();
 
     static final Instant NOW = Instant.parse("2026-11-28T02:20:00Z");
     static final AckSignature SIGNATURE = new AckSignature(AckLinksTest.SECRET);
@@ -34,16 +41,14 @@ class AckServerTest {
     final AtomicReference<Instant> now = new AtomicReference<>(NOW);
     AckServer server;
     AckLinks links;
+    ElasticsearchAckStore store;
+    Clock clock;
+    String topic;
 
     @BeforeEach
     void start() throws Exception {
         send(HttpRequest.newBuilder(es("/" + ElasticsearchAckStore.INDEX)).DELETE());
-        ElasticsearchAckStore store =
-                new ElasticsearchAckStore(
-                        http, URI.create(RealElasticsearch.url()), Optional.empty());
-        store.createIndexIfMissing();
-        store.createIndexIfMissing();
-        Clock clock =
+        clock =
                 new Clock() {
                     @Override
                     public Instant instant() {
@@ -60,13 +65,26 @@ class AckServerTest {
                         return this;
                     }
                 };
-        server =
-                AckServer.start(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        SIGNATURE,
-                        store,
-                        clock);
+        store =
+                new ElasticsearchAckStore(
+                        http, URI.create(RealElasticsearch.url()), Optional.empty(), clock);
+        store.createIndexIfMissing();
+        store.createIndexIfMissing();
+        topic = "acks-" + TOPICS.incrementAndGet();
+        RealKafka.createTopic(topic);
+        server = server(RealKafka.bootstrapServers());
         links = new AckLinks(server.address(), SIGNATURE, Duration.ofHours(1));
+    }
+
+    private AckServer server(String bootstrapServers) throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", bootstrapServers);
+        return AckServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                SIGNATURE,
+                store,
+                new KafkaAckPublisher(kafka, topic),
+                clock);
     }
 
     @AfterEach
@@ -105,7 +123,8 @@ class AckServerTest {
                         Json.mapper()
                                 .readTree(
                                         "{\"alertId\":\"rule:hotspot:330482001|PUBLIC_ORDER:1764295200000\","
-                                            + "\"who\":\"danghu-day\",\"at\":\"2026-11-28T02:20:30.000Z\"}"));
+                                            + "\"who\":\"danghu-day\",\"at\":\"2026-11-28T02:20:30.000Z\","
+                                            + "\"publishedAt\":\"2026-11-28T02:20:30.000Z\"}"));
 
         now.set(NOW.plusSeconds(90));
         HttpResponse<String> replay =
@@ -114,8 +133,56 @@ class AckServerTest {
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).contains("此前已确认");
         JsonNode after = stored("rule:hotspot:330482001|PUBLIC_ORDER:1764295200000:danghu-day");
-        assertThat(after.get("_version").intValue()).isEqualTo(1);
+        assertThat(after.get("_version").intValue()).isEqualTo(stored.get("_version").intValue());
         assertThat(after.at("/_source/at").textValue()).isEqualTo("2026-11-28T02:20:30.000Z");
+        assertThat(RealKafka.records(topic))
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactly(
+                        tuple(
+                                "rule:hotspot:330482001|PUBLIC_ORDER:1764295200000",
+                                "{\"alertId\":\"rule:hotspot:330482001|PUBLIC_ORDER:1764295200000\","
+                                    + "\"who\":\"danghu-day\",\"at\":\"2026-11-28T02:20:30.000Z\"}"));
+    }
+
+    @Test
+    void aBrokerDownGetsARetryPageAndTheRetryPublishesTheFirstAcknowledgementOnce()
+            throws Exception {
+        URI link = links.link("sla:INC-3:CITY", "city-day", NOW);
+        try (AckServer brokerDown = server("127.0.0.1:1")) {
+            URI unreachable =
+                    URI.create(
+                            link.toString()
+                                    .replace(
+                                            server.address().toString(),
+                                            brokerDown.address().toString()));
+            now.set(NOW.plusSeconds(10));
+
+            HttpResponse<String> failed =
+                    send(
+                            HttpRequest.newBuilder(unreachable)
+                                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertThat(failed.body()).contains("暂时无法确认").contains("请稍后再点一次");
+        }
+        assertThat(RealKafka.records(topic)).isEmpty();
+
+        now.set(NOW.plusSeconds(40));
+        HttpResponse<String> retried =
+                send(HttpRequest.newBuilder(link).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> replayed =
+                send(HttpRequest.newBuilder(link).POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).contains("已确认").doesNotContain("此前已确认");
+        assertThat(replayed.body()).contains("此前已确认");
+        assertThat(RealKafka.records(topic))
+                .extracting(ConsumerRecord::value)
+                .containsExactly(
+                        "{\"alertId\":\"sla:INC-3:CITY\",\"who\":\"city-day\","
+                                + "\"at\":\"2026-11-28T02:20:10.000Z\"}");
+        assertThat(stored("sla:INC-3:CITY:city-day").at("/_source/publishedAt").textValue())
+                .isEqualTo("2026-11-28T02:20:40.000Z");
     }
 
     @Test
@@ -142,6 +209,7 @@ class AckServerTest {
                                         .GET())
                                 .body())
                 .contains("\"count\":0");
+        assertThat(RealKafka.records(topic)).isEmpty();
     }
 
     @Test

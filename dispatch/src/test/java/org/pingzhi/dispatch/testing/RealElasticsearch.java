@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.pingzhi.devstack.ElasticsearchServer;
@@ -62,6 +63,8 @@ public final class RealElasticsearch implements BeforeAllCallback {
                         ElasticsearchServer.builder(
                                         Path.of(System.getProperty("pingzhi.elasticsearch.zip")))
                                 .runDir(Files.createTempDirectory("pingzhi-es-dispatch-test-"))
+                                // several builds share the machine's cores with this one
+                                .startTimeout(Duration.ofMinutes(5))
                                 .start();
                 LOG.info(
                         "Elasticsearch {} started for the tests at {}",

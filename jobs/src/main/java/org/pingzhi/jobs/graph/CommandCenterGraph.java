@@ -10,10 +10,15 @@ import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.AlertAcknowledgement;
 import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.jobs.ack.AckStateDescriptors;
+import org.pingzhi.jobs.ack.AlertAcknowledgementFunction;
+import org.pingzhi.jobs.ack.AlertRevision;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
+import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
@@ -58,30 +63,44 @@ import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
  * rule's group (SURGE also told the earliest reportedAt seen, broadcast); SLA decisions → keyBy
  * rule and town → BREACH_RATE; each source's valid records, before the union → keyBy rule and group
  * → FEED_SILENCE on that source's own watermark; incident documents → bookings → keyBy incident →
- * booking changes → keyBy group → per-minute metrics → render. The HOTSPOT/REPEAT_CALLER stages
- * take the rules in force (the start file, then each version published to the control stream,
- * broadcast); the other kinds the start file.
+ * booking changes → keyBy group → per-minute metrics → render; all alerts → keyBy alertId → joined
+ * with the duty officers' acknowledgements → render. The HOTSPOT/REPEAT_CALLER stages take the
+ * rules in force (the start file, then each version published to the control stream, broadcast);
+ * the other kinds the start file.
  */
 public final class CommandCenterGraph {
 
     private CommandCenterGraph() {}
 
-    /** The graph without a rules control stream: the rules at start stay in force (replay). */
+    /**
+     * The graph without control records or acknowledgements (replay): the rules at start stay in
+     * force, every alert as its producer made it.
+     */
     public static CommandCenterStreams build(
             DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
             DataStream<Either<UnifiedEvent, DeadLetter>> police,
             CommandCenterSettings settings) {
-        return build(hotline, police, RulesControl.none(hotline), settings);
+        // derived from a source, not a source of its own, so that time moves as it did before
+        DataStream<AlertAcknowledgement> none =
+                hotline.flatMap(CommandCenterGraph::noAcknowledgements)
+                        .returns(AckStateDescriptors.ACK_TYPE)
+                        .uid("no-acknowledgements")
+                        .name("No acknowledgements");
+        return build(hotline, police, RulesControl.none(hotline), none, settings);
     }
 
+    private static void noAcknowledgements(
+            Either<UnifiedEvent, DeadLetter> record, Collector<AlertAcknowledgement> out) {}
+
     /**
-     * The graph with the records of the rules control topic: each valid file published there
-     * replaces the rules in force (see {@link RulesControl}).
+     * The live graph: each valid rules file among the control records replaces the rules in force
+     * (see {@link RulesControl}); the duty officers' acknowledgements show on the alerts.
      */
     public static CommandCenterStreams build(
             DataStream<Either<UnifiedEvent, DeadLetter>> hotline,
             DataStream<Either<UnifiedEvent, DeadLetter>> police,
             DataStream<RulesControlRecord> rulesControlRecords,
+            DataStream<AlertAcknowledgement> acknowledgements,
             CommandCenterSettings settings) {
         RulesControl rulesControl = RulesControl.of(rulesControlRecords, settings.rules());
         SingleOutputStreamOperator<UnifiedEvent> hotlineEvents =
@@ -159,16 +178,33 @@ public final class CommandCenterGraph {
                                 settings),
                         feedSilences(hotlineEvents, Source.HOTLINE_12345, settings),
                         feedSilences(policeEvents, Source.POLICE_110, settings));
+        DataStream<AlertRevision> acknowledgedAlerts =
+                changes.getSideOutput(IncidentEscalationJoin.ALERTS)
+                        .map(AlertRevision::of)
+                        .returns(AckStateDescriptors.REVISION_TYPE)
+                        .uid("sla-alert-revisions")
+                        .name("SLA alerts")
+                        .union(
+                                ruleAlerts
+                                        .map(AlertRevision::of)
+                                        .returns(AckStateDescriptors.REVISION_TYPE)
+                                        .uid("rule-alert-revisions")
+                                        .name("Rule alerts"))
+                        .keyBy(AlertRevision::alertId)
+                        .connect(acknowledgements.keyBy(AlertAcknowledgement::alertId))
+                        .process(new AlertAcknowledgementFunction(settings.earlyAckRetention()))
+                        .uid(AlertAcknowledgementFunction.UID)
+                        .name(AlertAcknowledgementFunction.NAME);
 
         DataStream<Document> documents =
-                changes.map(IncidentChange::render)
+                changes.flatMap(CommandCenterGraph::renderAllButAlerts)
                         .uid("render-documents")
                         .name("Documents")
                         .union(
-                                ruleAlerts
-                                        .map(RuleAlertChanged::render)
-                                        .uid("render-rule-alerts")
-                                        .name("Rule alerts"),
+                                acknowledgedAlerts
+                                        .map(AlertRevision::render)
+                                        .uid("render-alerts")
+                                        .name("Alert documents"),
                                 metrics.map(MinuteMetricDocument::render)
                                         .uid("render-metric-documents")
                                         .name("Metric documents"),
@@ -269,6 +305,13 @@ public final class CommandCenterGraph {
                 .returns(MetricsStateDescriptors.METRIC_TYPE)
                 .uid(MinuteMetricsFunction.UID)
                 .name(MinuteMetricsFunction.NAME);
+    }
+
+    /** The alerts among the changes are rendered after their acknowledgements joined them. */
+    private static void renderAllButAlerts(IncidentChange change, Collector<Document> out) {
+        if (!(change instanceof AlertChanged)) {
+            out.collect(change.render());
+        }
     }
 
     private static void bookingsOf(IncidentChange change, Collector<IncidentBookings> out) {

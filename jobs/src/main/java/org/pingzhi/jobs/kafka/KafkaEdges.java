@@ -13,6 +13,7 @@ import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.common.output.AlertAcknowledgement;
 import org.pingzhi.jobs.rules.control.RulesControlRecord;
 
 /** The Kafka sources and sinks of the live command-center job, from configuration. */
@@ -49,6 +50,20 @@ public final class KafkaEdges {
                 .setClientIdPrefix("pingzhi-rules-control")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RulesControlDeserializer())
+                .build();
+    }
+
+    /** The duty officers' acknowledgements. */
+    public static KafkaSource<AlertAcknowledgement> acknowledgementSource(
+            Configuration configuration) {
+        return KafkaSource.<AlertAcknowledgement>builder()
+                .setBootstrapServers(configuration.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setProperties(KafkaOptions.clientProperties(configuration))
+                .setTopics(configuration.get(KafkaOptions.ACKS_TOPIC))
+                .setGroupId(configuration.get(KafkaOptions.GROUP_ID))
+                .setClientIdPrefix("pingzhi-acks")
+                .setStartingOffsets(startingOffsets(configuration))
+                .setDeserializer(new AcknowledgementDeserializer())
                 .build();
     }
 

@@ -58,6 +58,15 @@ public final class KafkaOptions {
                             "Control topic of the windowed rules: each valid rules file published"
                                     + " there replaces the rules in force.");
 
+    public static final ConfigOption<String> ACKS_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.acks")
+                    .stringType()
+                    .defaultValue("pingzhi-acks")
+                    .withDescription(
+                            "Topic of the duty officers' acknowledgements (written by ./pingzhi"
+                                    + " ack-server, keyed by alertId), shown on the alerts as"
+                                    + " ACKED.");
+
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("pingzhi.kafka.group-id")
                     .stringType()

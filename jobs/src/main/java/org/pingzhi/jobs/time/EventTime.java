@@ -1,11 +1,13 @@
 package org.pingzhi.jobs.time;
 
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.types.Either;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.AlertAcknowledgement;
 
 /**
  * How event time advances in each mode of the command-center job. Both strategies go on the
@@ -28,18 +30,33 @@ public final class EventTime {
      */
     public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> live(
             ReadableConfig configuration) {
-        Duration outOfOrderness = configuration.get(TimeOptions.OUT_OF_ORDERNESS);
-        Duration idleAfter = configuration.get(TimeOptions.IDLE_AFTER);
-        Duration startupGrace = configuration.get(TimeOptions.STARTUP_GRACE);
+        WatermarkGeneratorSupplier<UnifiedEvent> wallClockAware = wallClockAware(configuration);
         return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>forGenerator(
                         context ->
                                 new AcceptedEventsOnly(
-                                        new WallClockAwareWatermarks<>(
-                                                outOfOrderness,
-                                                idleAfter,
-                                                startupGrace,
-                                                System::currentTimeMillis)))
+                                        wallClockAware.createWatermarkGenerator(context)))
                 .withTimestampAssigner(EventTime::timestampOf);
+    }
+
+    /**
+     * The acknowledgements' time is when they were received (wall clock), with the same generator
+     * as the live sources: a topic that never delivered holds nobody back, a silent one follows the
+     * wall clock.
+     */
+    public static WatermarkStrategy<AlertAcknowledgement> acknowledgements(
+            ReadableConfig configuration) {
+        return WatermarkStrategy.forGenerator(
+                        EventTime.<AlertAcknowledgement>wallClockAware(configuration))
+                .withTimestampAssigner((ack, readTimestamp) -> ack.at());
+    }
+
+    private static <T> WatermarkGeneratorSupplier<T> wallClockAware(ReadableConfig configuration) {
+        Duration outOfOrderness = configuration.get(TimeOptions.OUT_OF_ORDERNESS);
+        Duration idleAfter = configuration.get(TimeOptions.IDLE_AFTER);
+        Duration startupGrace = configuration.get(TimeOptions.STARTUP_GRACE);
+        return context ->
+                new WallClockAwareWatermarks<>(
+                        outOfOrderness, idleAfter, startupGrace, System::currentTimeMillis);
     }
 
     /**

@@ -30,8 +30,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.pingzhi.common.model.DocumentKind;
 import org.pingzhi.common.model.Source;
+import org.pingzhi.common.output.AlertAcknowledgement;
 import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.kafka.KafkaEdges;
@@ -61,6 +63,7 @@ public final class LiveCommandCenter implements AutoCloseable {
         settings.put("pingzhi.kafka.topic.deadletter", name + "-deadletter");
         settings.put("pingzhi.kafka.topic.alerts", name + "-alerts");
         settings.put("pingzhi.kafka.topic.rules", name + "-rules");
+        settings.put("pingzhi.kafka.topic.acks", name + "-acks");
         settings.put("pingzhi.kafka.group-id", name);
         settings.put("pingzhi.kafka.transactional-id-prefix", name);
         settings.put("pingzhi.kafka.starting-offsets", "EARLIEST");
@@ -111,7 +114,8 @@ public final class LiveCommandCenter implements AutoCloseable {
                 configuration.get(KafkaOptions.POLICE_TOPIC),
                 configuration.get(KafkaOptions.DEAD_LETTER_TOPIC),
                 configuration.get(KafkaOptions.ALERTS_TOPIC),
-                configuration.get(KafkaOptions.RULES_TOPIC));
+                configuration.get(KafkaOptions.RULES_TOPIC),
+                configuration.get(KafkaOptions.ACKS_TOPIC));
         CommandCenterJob.installIndexTemplates(configuration);
         Configuration flink = Operations.flinkConfiguration(configuration);
         if (!flink.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
@@ -147,6 +151,38 @@ public final class LiveCommandCenter implements AutoCloseable {
                 producer.send(
                         new ProducerRecord<>(
                                 KafkaEdges.topicOf(configuration, source), partition, null, value));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Produces a 12345 order of an hour ago (event times before 2000 or in the future are dead
+     * letters) and waits until its incident is indexed: the job is reading.
+     */
+    public void awaitReading(String orderId) throws Exception {
+        produce(
+                Source.HOTLINE_12345,
+                List.of(RawInputs.order(orderId, System.currentTimeMillis() - 3_600_000)));
+        Poll.until(
+                Duration.ofSeconds(90),
+                "the warm-up order indexed (the job is reading)",
+                () -> documents(DocumentKind.INCIDENT),
+                docs -> docs.containsKey("12345-" + orderId));
+    }
+
+    /** Publishes acknowledgements to the acks topic as the ack server does, keyed by alertId. */
+    public void acknowledge(AlertAcknowledgement... acks) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaExtension.bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            for (AlertAcknowledgement ack : acks) {
+                producer.send(
+                        new ProducerRecord<>(
+                                configuration.get(KafkaOptions.ACKS_TOPIC),
+                                ack.alertId(),
+                                ack.json()));
             }
             producer.flush();
         }
