@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.apache.flink.configuration.Configuration;
 import org.pingzhi.common.directory.CategoryDirectory;
 import org.pingzhi.common.directory.TownDirectory;
@@ -95,6 +96,29 @@ public final class Normalizer implements Serializable {
                     });
         } catch (RecordRejectedException e) {
             return new NormalizeResult.Rejected(deadLetter(record, text, e));
+        }
+    }
+
+    /**
+     * The event time of a record {@link #normalize} accepts, or empty for one it rejects: the same
+     * checks, without mapping the record (no masking, no caller key), for a pass that needs only
+     * the times (the replay's horizon).
+     */
+    public OptionalLong acceptedEventTime(Source source, RawRecord record) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(record, "record");
+        if (TooLargeRecords.isTooLarge(record)) {
+            return OptionalLong.empty();
+        }
+        try {
+            var json = RecordText.parseObject(RecordText.decodeUtf8(record.value()));
+            return OptionalLong.of(
+                    switch (source) {
+                        case HOTLINE_12345 -> hotline.parse(json).actionTime();
+                        case POLICE_110 -> police.parse(json).statusTime();
+                    });
+        } catch (RecordRejectedException e) {
+            return OptionalLong.empty();
         }
     }
 

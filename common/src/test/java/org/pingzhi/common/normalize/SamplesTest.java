@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -60,6 +61,22 @@ class SamplesTest {
         Map<String, Integer> actualByName = new TreeMap<>();
         actual.forEach((reason, count) -> actualByName.put(reason.name(), count));
         assertThat(actualByName).isEqualTo(expected);
+    }
+
+    @Test
+    void givesTheEventTimeOfEveryAcceptedLineAndNoneOfARejectedOne() {
+        for (Source source : Source.values()) {
+            for (RawRecord record : SampleLines.of(source)) {
+                NormalizeResult result = NormalizerFixture.NORMALIZER.normalize(source, record);
+                OptionalLong expected =
+                        result instanceof NormalizeResult.Accepted accepted
+                                ? OptionalLong.of(accepted.event().eventTime())
+                                : OptionalLong.empty();
+                assertThat(NormalizerFixture.NORMALIZER.acceptedEventTime(source, record))
+                        .as("%s line %d", source, record.offset())
+                        .isEqualTo(expected);
+            }
+        }
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.pingzhi.jobs.metrics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -53,6 +57,11 @@ public class MinuteMetricsFunction extends KeyedProcessFunction<String, BookingC
     private transient Counter changesBeyondLateness;
     private transient TimeReached timeReached;
 
+    /** The watermark the firing timers advance to, and the groups whose timers it handled. */
+    private transient long sweptThrough;
+
+    private transient Set<String> swept;
+
     public MinuteMetricsFunction(long latenessMillis) {
         this.latenessMillis = latenessMillis;
     }
@@ -65,6 +74,8 @@ public class MinuteMetricsFunction extends KeyedProcessFunction<String, BookingC
         group = getRuntimeContext().getState(MetricsStateDescriptors.group());
         changesBeyondLateness =
                 getRuntimeContext().getMetricGroup().counter("metricsChangesBeyondLateness");
+        sweptThrough = Long.MIN_VALUE;
+        swept = new HashSet<>();
     }
 
     @Override
@@ -103,29 +114,73 @@ public class MinuteMetricsFunction extends KeyedProcessFunction<String, BookingC
         clearIfQuiet();
     }
 
+    /**
+     * Handles, in one pass over the group's state, every timer of the group that the watermark now
+     * passes, as each would have one after the other: a replay's watermark jumps once from the
+     * start to the end, and a group's minutes must not be read and sorted again for each of its
+     * timers. The timers it handled are deleted; any other the same advance still fires (one of a
+     * minute or open change since removed) finds nothing to do.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MinuteMetric> out)
             throws Exception {
-        timeReached.advance(timestamp);
-        long base = base();
-        List<Long> folded = new ArrayList<>();
+        long through = Math.max(timestamp, ctx.timerService().currentWatermark());
+        if (through != sweptThrough) {
+            sweptThrough = through;
+            swept.clear();
+        }
+        if (!swept.add(ctx.getCurrentKey())) {
+            timeReached.advance(timestamp);
+            return;
+        }
+        TreeSet<Long> instants = new TreeSet<>();
+        instants.add(timestamp);
+        TreeMap<Long, Integer> changes = new TreeMap<>();
         for (Map.Entry<Long, Integer> change : openChanges.entries()) {
-            if (isFinal(MetricMinutes.minuteOf(change.getKey()), timestamp)) {
-                base += change.getValue();
-                folded.add(change.getKey());
+            changes.put(change.getKey(), change.getValue());
+            instants.add(
+                    MetricMinutes.endOf(MetricMinutes.minuteOf(change.getKey())) + latenessMillis);
+        }
+        TreeMap<Long, MinuteCounts> held = new TreeMap<>();
+        for (Map.Entry<Long, MinuteCounts> minute : minutes.entries()) {
+            held.put(minute.getKey(), minute.getValue());
+            instants.add(MetricMinutes.endOf(minute.getKey()));
+            instants.add(MetricMinutes.endOf(minute.getKey()) + latenessMillis);
+        }
+        NavigableSet<Long> handled = instants.subSet(timestamp, true, through, true);
+        for (long instant : handled.tailSet(timestamp, false)) {
+            ctx.timerService().deleteEventTimeTimer(instant);
+        }
+        long last = handled.last();
+        timeReached.advance(last);
+
+        long base = base();
+        // Open at a minute's end: the base and the changes at or before it. Folding a final change
+        // into the base leaves that sum as it was for every later end, so one sweep gives them all.
+        long openSoFar = base;
+        Iterator<Map.Entry<Long, Integer>> notYetCounted = changes.entrySet().iterator();
+        Map.Entry<Long, Integer> nextChange = notYetCounted.hasNext() ? notYetCounted.next() : null;
+        for (Map.Entry<Long, MinuteCounts> minute : held.entrySet()) {
+            long end = MetricMinutes.endOf(minute.getKey());
+            boolean writtenNow = handled.contains(end) && !isFinal(minute.getKey(), end);
+            if (writtenNow) {
+                while (nextChange != null && nextChange.getKey() <= end) {
+                    openSoFar += nextChange.getValue();
+                    nextChange = notYetCounted.hasNext() ? notYetCounted.next() : null;
+                }
+                write(minute.getKey(), minute.getValue(), openSoFar, out);
+            }
+            if (isFinal(minute.getKey(), last)) {
+                minutes.remove(minute.getKey());
             }
         }
-        for (long instant : folded) {
-            openChanges.remove(instant);
+        for (Map.Entry<Long, Integer> change : changes.entrySet()) {
+            if (isFinal(MetricMinutes.minuteOf(change.getKey()), last)) {
+                base += change.getValue();
+                openChanges.remove(change.getKey());
+            }
         }
         setBase(base);
-        for (Map.Entry<Long, MinuteCounts> minute : heldMinutes()) {
-            if (isFinal(minute.getKey(), timestamp)) {
-                minutes.remove(minute.getKey());
-            } else if (MetricMinutes.endOf(minute.getKey()) == timestamp) {
-                write(minute.getKey(), minute.getValue(), out);
-            }
-        }
         clearIfQuiet();
     }
 
@@ -223,6 +278,11 @@ public class MinuteMetricsFunction extends KeyedProcessFunction<String, BookingC
     /** Emits a minute's metric (a zero one deletes a written document) and keeps what it said. */
     private void write(long minute, MinuteCounts counts, Collector<MinuteMetric> out)
             throws Exception {
+        write(minute, counts, counts.isZero() ? 0 : openAt(MetricMinutes.endOf(minute)), out);
+    }
+
+    private void write(long minute, MinuteCounts counts, long open, Collector<MinuteMetric> out)
+            throws Exception {
         if (counts.isZero()) {
             if (counts.written()) {
                 out.collect(MinuteMetric.of(minute, group.value(), counts, 0));
@@ -230,9 +290,7 @@ public class MinuteMetricsFunction extends KeyedProcessFunction<String, BookingC
             minutes.remove(minute);
             return;
         }
-        out.collect(
-                MinuteMetric.of(
-                        minute, group.value(), counts, openAt(MetricMinutes.endOf(minute))));
+        out.collect(MinuteMetric.of(minute, group.value(), counts, open));
         if (!counts.written()) {
             minutes.put(minute, counts.withWritten(true));
         }

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.pingzhi.common.model.RawRecord;
+import java.util.OptionalLong;
 import org.pingzhi.common.model.Source;
-import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
 
 /**
@@ -33,10 +32,11 @@ public record InputScan(long records, long horizon) {
                 JsonlLineReader lines = new JsonlLineReader(in)) {
             for (JsonlLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 records++;
-                RawRecord raw = line.toRawRecord(source.defaultTopic());
-                if (normalizer.normalize(source, raw)
-                        instanceof NormalizeResult.Accepted accepted) {
-                    horizon = Math.max(horizon, accepted.event().eventTime());
+                OptionalLong eventTime =
+                        normalizer.acceptedEventTime(
+                                source, line.toRawRecord(source.defaultTopic()));
+                if (eventTime.isPresent()) {
+                    horizon = Math.max(horizon, eventTime.getAsLong());
                 }
             }
         }

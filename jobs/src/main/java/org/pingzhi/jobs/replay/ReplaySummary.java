@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,10 +44,19 @@ public record ReplaySummary(
         return new ReplaySummary(recordsRead, incidents, bySlaStatus, deadLetters);
     }
 
+    /** The document's top-level {@code slaStatus}, read without building its tree. */
     private static String slaStatusOf(String incidentJson) {
-        try {
-            JsonNode status = Json.mapper().readTree(incidentJson).get("slaStatus");
-            return status == null || status.isNull() ? "UNKNOWN" : status.asText();
+        try (JsonParser parser = Json.mapper().getFactory().createParser(incidentJson)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("slaStatus")) {
+                    return value == JsonToken.VALUE_NULL ? "UNKNOWN" : parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return "UNKNOWN";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

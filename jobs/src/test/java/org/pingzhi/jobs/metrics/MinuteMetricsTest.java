@@ -262,4 +262,29 @@ class MinuteMetricsTest {
         assertThat(restored.keyedStateEntries()).isZero();
         assertThat(restored.timers()).isZero();
     }
+
+    @Test
+    void oneWatermarkJumpEmitsWhatMinuteByMinuteStepsEmit() throws Exception {
+        // A replay's watermark jumps once, from the start to the end: every timer of a group fires
+        // in that one advance, and must do what the same timers do one watermark at a time.
+        IncidentBookings[] incidents = {
+            Judged.bookings(minutes(200), report("J1", 0.5), arrival("J1", 3), closing("J1", 70)),
+            Judged.bookings(minutes(200), report("J2", 2), closing("J2", 2.5)),
+            Judged.bookings(minutes(200), report("J3", 59.5)),
+            Judged.bookings(
+                    minutes(200), report("J4", 61), police("J4", "CANCELLED", minutes(62)).build()),
+            Judged.bookings(minutes(200), report("J5", 120), arrival("J5", 125))
+        };
+        MetricsHarness stepped = new MetricsHarness(LATENESS).send(incidents);
+        for (int minute = 0; minute <= 200; minute++) {
+            stepped.watermark(minutes(minute));
+        }
+        stepped.watermark(Long.MAX_VALUE);
+        MetricsHarness jumped = new MetricsHarness(LATENESS).send(incidents);
+        jumped.watermark(Long.MAX_VALUE);
+
+        assertThat(jumped.drain()).isNotEmpty().isEqualTo(stepped.drain());
+        assertThat(jumped.keyedStateEntries()).isEqualTo(stepped.keyedStateEntries());
+        assertThat(jumped.timers()).isZero();
+    }
 }
