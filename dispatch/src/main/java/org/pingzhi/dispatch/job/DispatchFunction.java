@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -25,9 +24,10 @@ import org.pingzhi.dispatch.roster.Routing;
  * roster's channels, follows an unacknowledged alert up on the wall clock (processing-time timers:
  * re-send, then escalate TOWN → CITY, as the roster's {@link AckPolicy} says), stops on an
  * acknowledgement, and tells everyone paged of the resolution. Each {@link DeliveryKey} is handed
- * to delivery once (checkpointed state); the delivery ledger covers what a restore from an older
- * checkpoint hands over again. Acknowledgements also go out on {@link DispatchOutputs#ACKS_SEEN}
- * for the audit.
+ * to delivery once: the checkpointed {@link AlertPaging} records which rounds went to which
+ * channels (a round is handed over only when its state changes, a resolved alert is final), and the
+ * delivery ledger stops what a restore from an older checkpoint hands over again. Acknowledgements
+ * also go out on {@link DispatchOutputs#ACKS_SEEN} for the audit.
  */
 public final class DispatchFunction
         extends KeyedCoProcessFunction<String, AlertNotice, Acknowledgement, DeliveryRequest> {
@@ -39,7 +39,6 @@ public final class DispatchFunction
     private transient DutyRoster roster;
     private transient AckLinks ackLinks;
     private transient ValueState<AlertPaging> paging;
-    private transient MapState<String, Boolean> handedOver;
 
     public DispatchFunction(DispatchSettings settings) {
         this.settings = settings;
@@ -50,7 +49,6 @@ public final class DispatchFunction
         roster = settings.roster();
         ackLinks = settings.ackLinks();
         paging = getRuntimeContext().getState(DispatchStateDescriptors.paging());
-        handedOver = getRuntimeContext().getMapState(DispatchStateDescriptors.handedOver());
     }
 
     @Override
@@ -88,7 +86,6 @@ public final class DispatchFunction
         }
         if (timestamp == current.forgetAt()) {
             paging.clear();
-            handedOver.clear();
             return;
         }
         if (timestamp != current.followUpAt() || current.acknowledged()) {
@@ -204,7 +201,6 @@ public final class DispatchFunction
                 ctx.timerService().deleteProcessingTimeTimer(current.forgetAt());
             }
         }
-        handedOver.clear();
         long forgetAt = now + settings.resolvedRetention().toMillis();
         ctx.timerService().registerProcessingTimeTimer(forgetAt);
         paging.update(AlertPaging.resolvedUntil(forgetAt));
@@ -225,14 +221,6 @@ public final class DispatchFunction
             long now,
             Collector<DeliveryRequest> out) {
         DeliveryKey key = DeliveryKey.of(notice, renotification, to.channel());
-        try {
-            if (handedOver.contains(key.asString())) {
-                return;
-            }
-            handedOver.put(key.asString(), true);
-        } catch (Exception e) {
-            throw new IllegalStateException("dispatch state of " + notice.alertId(), e);
-        }
         String ackLink =
                 notice.status() == AlertStatus.OPEN
                                 && to.who() != null

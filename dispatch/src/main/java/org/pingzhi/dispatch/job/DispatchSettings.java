@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.dispatch.ack.AckLinks;
@@ -21,7 +22,12 @@ public record DispatchSettings(
         String ackBaseUrl,
         String ackSecret,
         Duration ackLinkValidity,
-        Duration resolvedRetention)
+        Duration resolvedRetention,
+        String kibanaUrl,
+        String elasticsearchUrl,
+        String elasticsearchApiKey,
+        String notificationsIndex,
+        Duration requestTimeout)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -32,7 +38,12 @@ public record DispatchSettings(
                 configuration.get(DispatchOptions.ACK_BASE_URL),
                 configuration.get(DispatchOptions.ACK_SECRET),
                 configuration.get(DispatchOptions.ACK_LINK_VALIDITY),
-                configuration.get(DispatchOptions.RESOLVED_RETENTION));
+                configuration.get(DispatchOptions.RESOLVED_RETENTION),
+                configuration.get(DispatchOptions.KIBANA_URL),
+                configuration.get(DispatchOptions.ELASTICSEARCH_URL),
+                configuration.getOptional(DispatchOptions.ELASTICSEARCH_API_KEY).orElse(null),
+                configuration.get(DispatchOptions.NOTIFICATIONS_INDEX),
+                configuration.get(DispatchOptions.REQUEST_TIMEOUT));
     }
 
     /**
@@ -41,6 +52,12 @@ public record DispatchSettings(
      */
     public DutyRoster roster() throws IOException {
         return RosterFile.load(Path.of(rosterFile), TownDirectory.standard());
+    }
+
+    /** The delivery ledger and audit, {@code pingzhi-notifications}. */
+    public NotificationLedger ledger() {
+        return NotificationLedger.connect(
+                elasticsearchUrl, Optional.ofNullable(elasticsearchApiKey), notificationsIndex);
     }
 
     public AckLinks ackLinks() {

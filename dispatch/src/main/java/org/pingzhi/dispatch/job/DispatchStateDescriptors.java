@@ -1,9 +1,7 @@
 package org.pingzhi.dispatch.job;
 
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 
 /** The state of the dispatch function ({@link DispatchFunction}), keyed by alertId. */
 public final class DispatchStateDescriptors {
@@ -16,10 +14,5 @@ public final class DispatchStateDescriptors {
     /** Who was paged, how often, whether acknowledged, the pending follow-up. */
     public static ValueStateDescriptor<AlertPaging> paging() {
         return new ValueStateDescriptor<>("dispatch-alert-paging", PAGING_TYPE);
-    }
-
-    /** The {@code DeliveryKey}s handed to delivery: each is handed over once. */
-    public static MapStateDescriptor<String, Boolean> handedOver() {
-        return new MapStateDescriptor<>("dispatch-handed-over", Types.STRING, Types.BOOLEAN);
     }
 }

@@ -29,7 +29,12 @@ class DispatchFunctionTest {
                     "http://127.0.0.1:8470",
                     "test-secret-0123456789",
                     Duration.ofHours(24),
-                    Duration.ofHours(1));
+                    Duration.ofHours(1),
+                    "http://127.0.0.1:5601",
+                    "http://127.0.0.1:9200",
+                    null,
+                    "pingzhi-notifications",
+                    Duration.ofSeconds(10));
 
     /** 10:00 Beijing time on a Tuesday: the day shift of a workday. */
     static final long T0 = Instant.parse("2026-12-01T02:00:00Z").toEpochMilli();
