@@ -149,6 +149,10 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
                             if (failure != null) {
                                 holdBack(pending, "the ledger cannot be read: " + failure);
                             } else if (!claim.send()) {
+                                LOG.info(
+                                        "Not sending {} again: the ledger says {}",
+                                        pending.request.key().asString(),
+                                        claim.outcome());
                                 pending.result.complete(
                                         List.of(
                                                 DeliveryReport.of(
@@ -229,6 +233,12 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
                                 holdBack(pending, result.detail());
                                 return;
                             }
+                            LOG.info(
+                                    "{} {} after {} attempt(s): {}",
+                                    pending.request.key().asString(),
+                                    result.outcome(),
+                                    result.attempts(),
+                                    result.detail());
                             pending.result.complete(
                                     List.of(
                                             DeliveryReport.of(

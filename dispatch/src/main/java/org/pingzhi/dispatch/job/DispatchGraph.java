@@ -24,7 +24,9 @@ public final class DispatchGraph {
 
     private DispatchGraph() {}
 
-    public static void build(StreamExecutionEnvironment env, Configuration configuration) {
+    /** Wires the job; returns how each delivery ended, for the caller to sink. */
+    public static SingleOutputStreamOperator<DeliveryReport> build(
+            StreamExecutionEnvironment env, Configuration configuration) {
         DispatchSettings settings = DispatchSettings.of(configuration);
         SingleOutputStreamOperator<AlertNotice> alerts =
                 env.fromSource(
@@ -33,6 +35,7 @@ public final class DispatchGraph {
                                 "alerts")
                         .uid("dispatch-alerts-source")
                         .process(new ParseFunction<>(AlertDocumentAdapter::fromJson))
+                        .returns(AlertNotice.class)
                         .uid("dispatch-read-alerts")
                         .name("read alerts");
         SingleOutputStreamOperator<Acknowledgement> acks =
@@ -42,6 +45,7 @@ public final class DispatchGraph {
                                 "acknowledgements")
                         .uid("dispatch-acks-source")
                         .process(new ParseFunction<>(AckMessages::parse))
+                        .returns(Acknowledgement.class)
                         .uid("dispatch-read-acks")
                         .name("read acknowledgements");
         alerts.getSideOutput(DispatchOutputs.DEAD_LETTERS)
@@ -59,19 +63,6 @@ public final class DispatchGraph {
 
         long deliveryTimeout = configuration.get(DispatchOptions.DELIVERY_TIMEOUT).toMillis();
         AsyncDataStream.unorderedWait(
-                        requests,
-                        new DeliveryFunction(settings),
-                        deliveryTimeout,
-                        TimeUnit.MILLISECONDS,
-                        DELIVERY_CAPACITY)
-                .setParallelism(1)
-                .uid("dispatch-delivery")
-                .name("deliver")
-                .sinkTo(new DiscardingSink<>())
-                .setParallelism(1)
-                .uid("dispatch-delivery-reports")
-                .name("delivery reports");
-        AsyncDataStream.unorderedWait(
                         requests.getSideOutput(DispatchOutputs.ACKS_SEEN),
                         new AckAuditFunction(settings),
                         deliveryTimeout,
@@ -82,5 +73,14 @@ public final class DispatchGraph {
                 .sinkTo(new DiscardingSink<>())
                 .uid("dispatch-ack-audit-done")
                 .name("acknowledgements audited");
+        return AsyncDataStream.unorderedWait(
+                        requests,
+                        new DeliveryFunction(settings),
+                        deliveryTimeout,
+                        TimeUnit.MILLISECONDS,
+                        DELIVERY_CAPACITY)
+                .setParallelism(1)
+                .uid("dispatch-delivery")
+                .name("deliver");
     }
 }

@@ -3,6 +3,7 @@ package org.pingzhi.dispatch.job;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * The alert-dispatch job: {@code flink run … --config FILE --conf K=V}, or {@code ./pingzhi
@@ -25,7 +26,11 @@ public final class DispatchJob {
             return;
         }
         StreamExecutionEnvironment env = environment(configuration);
-        DispatchGraph.build(env, configuration);
+        DispatchGraph.build(env, configuration)
+                .sinkTo(new DiscardingSink<>())
+                .setParallelism(1)
+                .uid("dispatch-delivery-reports")
+                .name("delivery reports");
         env.execute("pingzhi-dispatch");
     }
 
