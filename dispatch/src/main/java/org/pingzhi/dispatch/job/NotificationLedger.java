@@ -114,25 +114,24 @@ public final class NotificationLedger implements AutoCloseable {
                             return existing(request.key(), attempt)
                                     .thenCompose(
                                             outcome ->
-                                                    switch (outcome) {
-                                                        case QUEUED ->
-                                                                CompletableFuture.completedFuture(
-                                                                        new Claim(
-                                                                                attempt, true,
-                                                                                outcome));
-                                                        case GAVE_UP ->
-                                                                claim(
-                                                                        request,
-                                                                        channelType,
-                                                                        now,
-                                                                        attempt + 1);
-                                                        default ->
-                                                                CompletableFuture.completedFuture(
-                                                                        new Claim(
-                                                                                attempt, false,
-                                                                                outcome));
-                                                    });
+                                                    taken(
+                                                            request,
+                                                            channelType,
+                                                            now,
+                                                            attempt,
+                                                            outcome));
                         });
+    }
+
+    /** What a try already in the ledger leaves to do. */
+    private CompletableFuture<Claim> taken(
+            DeliveryRequest request, String channelType, long now, int attempt, Outcome outcome) {
+        return switch (outcome) {
+            // handed over again after a restore, never sent: send it now
+            case QUEUED -> CompletableFuture.completedFuture(new Claim(attempt, true, outcome));
+            case GAVE_UP -> claim(request, channelType, now, attempt + 1);
+            default -> CompletableFuture.completedFuture(new Claim(attempt, false, outcome));
+        };
     }
 
     /** Books try {@code attempt} as under way: its HTTP request goes next. */
