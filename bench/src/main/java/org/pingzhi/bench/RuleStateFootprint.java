@@ -10,8 +10,12 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.model.UnifiedEvent;
@@ -20,6 +24,8 @@ import org.pingzhi.jobs.lifecycle.IncidentChange;
 import org.pingzhi.jobs.lifecycle.IncidentChangeSerializer;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.rules.flow.IncidentRuleFunction;
 import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
 import org.pingzhi.jobs.rules.flow.RoutedIncident;
@@ -91,19 +97,29 @@ final class RuleStateFootprint {
                                         SlaPolicy.defaultPolicy(), LifecycleSettings.live())),
                         UnifiedEvent::incidentId,
                         Types.STRING);
-        KeyedProcessOperator<String, IncidentChange, RoutedIncident> routingOperator =
-                new KeyedProcessOperator<>(
-                        new IncidentRuleRouting(
-                                rules, LifecycleSettings.live().incidentLifetime()));
-        KeyedOneInputStreamOperatorTestHarness<String, IncidentChange, RoutedIncident> routing =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        routingOperator, IncidentChange::incidentId, Types.STRING);
-        KeyedProcessOperator<String, RoutedIncident, RuleAlertChanged> groupsOperator =
-                new KeyedProcessOperator<>(
-                        new IncidentRuleFunction(rules, TownDirectory.standard(), Long.MAX_VALUE));
-        KeyedOneInputStreamOperatorTestHarness<String, RoutedIncident, RuleAlertChanged> groups =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        groupsOperator, RoutedIncident::key, Types.STRING);
+        CoBroadcastWithKeyedOperator<String, IncidentChange, RulesVersion, RoutedIncident>
+                routingOperator =
+                        new CoBroadcastWithKeyedOperator<>(
+                                new IncidentRuleRouting(
+                                        new RulesInForce(rules),
+                                        LifecycleSettings.live().incidentLifetime()),
+                                List.of(RulesInForce.STATE));
+        KeyedBroadcastOperatorTestHarness<String, IncidentChange, RulesVersion, RoutedIncident>
+                routing =
+                        new KeyedBroadcastOperatorTestHarness<>(
+                                routingOperator, IncidentChange::incidentId, Types.STRING, 1, 1, 0);
+        CoBroadcastWithKeyedOperator<String, RoutedIncident, RulesVersion, RuleAlertChanged>
+                groupsOperator =
+                        new CoBroadcastWithKeyedOperator<>(
+                                new IncidentRuleFunction(
+                                        new RulesInForce(rules),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE),
+                                List.of(RulesInForce.STATE));
+        KeyedBroadcastOperatorTestHarness<String, RoutedIncident, RulesVersion, RuleAlertChanged>
+                groups =
+                        new KeyedBroadcastOperatorTestHarness<>(
+                                groupsOperator, RoutedIncident::key, Types.STRING, 1, 1, 0);
         try {
             // the lifecycle only feeds the rules, its own state is StateFootprint's figure
             lifecycle.setup(IncidentChangeSerializer.INSTANCE);
@@ -125,10 +141,10 @@ final class RuleStateFootprint {
                 long next = Math.max(watermark, record.eventTime() - OUT_OF_ORDERNESS_MILLIS);
                 if (next > watermark) {
                     watermark = next;
-                    routing.processWatermark(watermark);
+                    routing.watermark(watermark);
                 }
                 drain(routing, RoutedIncident.class, groups::processElement);
-                groups.processWatermark(watermark);
+                groups.watermark(watermark);
                 // the alerts and marks are not measured here: nothing needs to keep them
                 groups.getOutput().clear();
                 Queue<?> marks = groups.getSideOutput(IncidentRuleFunction.MARKS);
@@ -151,9 +167,7 @@ final class RuleStateFootprint {
 
     /** Hands the harness's records so far to {@code next} with their timestamps, and drops them. */
     private static <T> void drain(
-            KeyedOneInputStreamOperatorTestHarness<String, ?, ?> harness,
-            Class<T> type,
-            Downstream<T> next)
+            AbstractStreamOperatorTestHarness<?> harness, Class<T> type, Downstream<T> next)
             throws Exception {
         Queue<Object> output = harness.getOutput();
         for (Object element = output.poll(); element != null; element = output.poll()) {
@@ -169,7 +183,7 @@ final class RuleStateFootprint {
         void accept(T value, long timestamp) throws Exception;
     }
 
-    private static long keys(KeyedProcessOperator<String, ?, ?> operator, String state) {
+    private static long keys(AbstractStreamOperator<?> operator, String state) {
         try (Stream<String> keys =
                 operator.<String>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
             return keys.count();

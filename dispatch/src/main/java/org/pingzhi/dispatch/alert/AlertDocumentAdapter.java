@@ -1,17 +1,14 @@
 package org.pingzhi.dispatch.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.pingzhi.common.json.Json;
+import org.pingzhi.common.output.AlertDocument;
 
 /**
  * Builds an {@link AlertNotice} from a {@code pingzhi-alerts} document (contracts/README.md "Alert
- * fields", contracts/rules.md "Alerts of rules"), as it arrives on the alerts topic. The one place
- * that knows the document's JSON.
+ * fields", contracts/rules.md "Alerts of rules"), as it arrives on the alerts topic. The contract's
+ * own reader ({@link AlertDocument#parse}) reads the JSON; this adapter only checks and types what
+ * dispatch needs of it.
  */
 public final class AlertDocumentAdapter {
 
@@ -23,60 +20,52 @@ public final class AlertDocumentAdapter {
      * @throws InvalidAlertException naming the field when the document is not a contract alert
      */
     public static AlertNotice fromJson(String json) {
-        JsonNode document;
+        AlertDocument document;
         try {
-            document = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidAlertException("not JSON: " + e.getOriginalMessage());
+            document = AlertDocument.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAlertException(e.getMessage());
         }
-        if (document == null || !document.isObject()) {
-            throw new InvalidAlertException("not a JSON object");
-        }
-        return new AlertNotice(
-                required(document, "alertId"),
-                required(document, "kind"),
-                constant(document, "status", AlertStatus.class),
-                constant(document, "level", AlertLevel.class),
-                constant(document, "severity", Severity.class),
-                optional(document, "townCode"),
-                required(document, "title"),
-                required(document, "message"),
-                instant(document, "firedAt", required(document, "firedAt")),
-                instant(document, "resolvedAt", optional(document, "resolvedAt")),
-                incidentIds(document),
-                count(document));
+        return fromDocument(document);
     }
 
-    private static String required(JsonNode document, String field) {
-        String value = optional(document, field);
+    /** The notice of {@code document}, checked field by field. */
+    public static AlertNotice fromDocument(AlertDocument document) {
+        return new AlertNotice(
+                required("alertId", document.alertId()),
+                required("kind", document.kind()),
+                constant("status", document.status(), AlertStatus.class),
+                constant("level", document.level(), AlertLevel.class),
+                constant("severity", document.severity(), Severity.class),
+                document.townCode(),
+                required("title", document.title()),
+                required("message", document.message()),
+                instant("firedAt", required("firedAt", document.firedAt())),
+                instant("resolvedAt", document.resolvedAt()),
+                document.incidentIds(),
+                count(document.count()));
+    }
+
+    private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidAlertException(field + " is missing or empty");
         }
         return value;
     }
 
-    private static String optional(JsonNode document, String field) {
-        JsonNode node = document.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidAlertException(field + " is not a string: " + node);
-        }
-        return node.textValue();
-    }
-
-    private static <E extends Enum<E>> E constant(JsonNode document, String field, Class<E> type) {
-        String value = required(document, field);
+    private static <E extends Enum<E>> E constant(String field, String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value);
+            return Enum.valueOf(type, required(field, value));
         } catch (IllegalArgumentException e) {
+            if (e instanceof InvalidAlertException) {
+                throw e;
+            }
             throw new InvalidAlertException(
                     field + " is not one of the contract's values: " + value);
         }
     }
 
-    private static Instant instant(JsonNode document, String field, String value) {
+    private static Instant instant(String field, String value) {
         if (value == null) {
             return null;
         }
@@ -87,32 +76,13 @@ public final class AlertDocumentAdapter {
         }
     }
 
-    private static List<String> incidentIds(JsonNode document) {
-        JsonNode node = document.get("incidentIds");
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidAlertException("incidentIds is not an array: " + node);
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode id : node) {
-            if (!id.isTextual()) {
-                throw new InvalidAlertException("incidentIds holds a non-string: " + id);
-            }
-            ids.add(id.textValue());
-        }
-        return ids;
-    }
-
-    private static Integer count(JsonNode document) {
-        JsonNode node = document.get("count");
-        if (node == null || node.isNull()) {
+    private static Integer count(Long count) {
+        if (count == null) {
             return null;
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-            throw new InvalidAlertException("count is not an integer: " + node);
+        if (count < Integer.MIN_VALUE || count > Integer.MAX_VALUE) {
+            throw new InvalidAlertException("count is out of range: " + count);
         }
-        return node.intValue();
+        return count.intValue();
     }
 }

@@ -28,9 +28,18 @@ public final class Outbox {
     /** Alerts a digest's link names one by one: more would make it too long for WeCom. */
     static final int LINKED_BY_ID = 10;
 
+    /**
+     * Sends one message standing for {@code covered} (one notification, or a digest's): the
+     * dispatch job books each of them in its ledger before the request goes.
+     */
+    @FunctionalInterface
+    public interface Sender {
+        CompletableFuture<DeliveryResult> send(OutboundMessage message, List<Notification> covered);
+    }
+
     private final RobotRateLimiter<Notification> limiter;
     private final MessageComposer composer;
-    private final HttpDelivery delivery;
+    private final Sender sender;
     private final KibanaLinks kibana;
     private final Map<String, Channel> robots = new HashMap<>();
 
@@ -39,9 +48,17 @@ public final class Outbox {
             MessageComposer composer,
             HttpDelivery delivery,
             KibanaLinks kibana) {
+        this(limiter, composer, (message, covered) -> delivery.deliver(message), kibana);
+    }
+
+    public Outbox(
+            RobotRateLimiter<Notification> limiter,
+            MessageComposer composer,
+            Sender sender,
+            KibanaLinks kibana) {
         this.limiter = limiter;
         this.composer = composer;
-        this.delivery = delivery;
+        this.sender = sender;
         this.kibana = kibana;
     }
 
@@ -56,7 +73,7 @@ public final class Outbox {
                 return List.of();
             }
         }
-        return List.of(delivery.deliver(message(channel, notification)));
+        return List.of(sender.send(message(channel, notification), List.of(notification)));
     }
 
     /** The deliveries of the digests due at {@code now}. */
@@ -64,7 +81,7 @@ public final class Outbox {
         List<CompletableFuture<DeliveryResult>> deliveries = new ArrayList<>();
         for (Digest<Notification> digest : limiter.due(now)) {
             Channel robot = robots.get(digest.robot());
-            deliveries.add(delivery.deliver(digestMessage(robot, digest.items())));
+            deliveries.add(sender.send(digestMessage(robot, digest.items()), digest.items()));
         }
         return deliveries;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pingzhi.dispatch.alert.AlertLevel;
 import org.pingzhi.dispatch.alert.Severity;
+import org.pingzhi.dispatch.channel.Channel;
 
 /**
  * A validated duty roster (read by {@link RosterFile}) and the router over it: which duty officers
@@ -71,6 +72,14 @@ public final class DutyRoster {
                 duty.crew(dayType).on(shift),
                 duty.channels(),
                 policy(severity));
+    }
+
+    /** The channel the roster names {@code name}, empty when it names none. */
+    public Optional<Channel> channel(String name) {
+        return duties.values().stream()
+                .flatMap(duty -> duty.channels().stream())
+                .filter(channel -> channel.name().equals(name))
+                .findFirst();
     }
 
     /** The acknowledgement policy of {@code severity}, empty when it needs none. */

@@ -68,7 +68,7 @@ class AlertDocumentAdapterTest {
                         () ->
                                 AlertDocumentAdapter.fromJson(
                                         SLA_ALERT.replace("\"alertId\":\"sla:INC-1:CITY\",", "")))
-                .hasMessageContaining("alertId is missing");
+                .hasMessageContaining("without alertId");
         assertThatThrownBy(
                         () ->
                                 AlertDocumentAdapter.fromJson(
@@ -77,8 +77,10 @@ class AlertDocumentAdapterTest {
                                                 "yesterday\",\"status")))
                 .hasMessageContaining("firedAt");
         assertThatThrownBy(() -> AlertDocumentAdapter.fromJson("[1]"))
-                .hasMessageContaining("not a JSON object");
+                .isInstanceOf(InvalidAlertException.class)
+                .hasMessageContaining("Not an alert");
         assertThatThrownBy(() -> AlertDocumentAdapter.fromJson("{"))
-                .hasMessageContaining("not JSON");
+                .isInstanceOf(InvalidAlertException.class)
+                .hasMessageContaining("Not an alert");
     }
 }

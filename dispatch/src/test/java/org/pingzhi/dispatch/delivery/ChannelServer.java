@@ -19,20 +19,20 @@ import java.util.concurrent.Executors;
  * A local HTTP endpoint standing in for a robot or webhook: answers POSTs from a script (then the
  * last answer for ever) and records every request it got.
  */
-final class ChannelServer implements AutoCloseable {
+public final class ChannelServer implements AutoCloseable {
 
     /** One scripted answer; {@link #HANG} never answers (until the server closes). */
-    record Reply(int status, String body, String retryAfter) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body, String retryAfter) {
+        public static Reply ok(String body) {
             return new Reply(200, body, null);
         }
     }
 
-    static final Reply HANG = new Reply(-1, "", null);
-    static final Reply ROBOT_OK = Reply.ok("{\"errcode\":0,\"errmsg\":\"ok\"}");
+    public static final Reply HANG = new Reply(-1, "", null);
+    public static final Reply ROBOT_OK = Reply.ok("{\"errcode\":0,\"errmsg\":\"ok\"}");
 
     /** A request as the server got it. */
-    record Received(String path, String rawQuery, String contentType, String body) {}
+    public record Received(String path, String rawQuery, String contentType, String body) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -40,7 +40,7 @@ final class ChannelServer implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    ChannelServer(Reply... replies) throws IOException {
+    public ChannelServer(Reply... replies) throws IOException {
         script.addAll(List.of(replies));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
@@ -48,11 +48,11 @@ final class ChannelServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 

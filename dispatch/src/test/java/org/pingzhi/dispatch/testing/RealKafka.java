@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Kafka broker for dispatch's tests (KRaft, one combined node in the test JVM), started once
- * per test JVM, stopped when the run ends.
+ * A real Kafka broker (KRaft, one node) for dispatch's tests, started once per test JVM, stopped
+ * when the run ends. Internal topics have one replica, so that the command-center job's
+ * transactions and the consumer groups work on one node.
  */
 public final class RealKafka implements BeforeAllCallback {
 
@@ -45,9 +47,26 @@ public final class RealKafka implements BeforeAllCallback {
     }
 
     /** A new topic of one partition. */
-    public static void createTopic(String name) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+    public static void createTopic(String name) {
+        createTopics(name);
+    }
+
+    /** Creates topics of one partition. */
+    public static void createTopics(String... names) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(
+                            List.of(names).stream()
+                                    .map(name -> new NewTopic(name, 1, (short) 1))
+                                    .toList())
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create " + List.of(names), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating topics", e);
         }
     }
 
@@ -81,14 +100,20 @@ public final class RealKafka implements BeforeAllCallback {
 
         static Running start() {
             try {
-                KafkaClusterTestKit cluster =
+                KafkaClusterTestKit.Builder builder =
                         new KafkaClusterTestKit.Builder(
-                                        new TestKitNodes.Builder()
-                                                .setCombined(true)
-                                                .setNumBrokerNodes(1)
-                                                .setNumControllerNodes(1)
-                                                .build())
-                                .build();
+                                new TestKitNodes.Builder()
+                                        .setCombined(true)
+                                        .setNumBrokerNodes(1)
+                                        .setNumControllerNodes(1)
+                                        .build());
+                for (String replicated : List.of("offsets.topic", "transaction.state.log")) {
+                    builder.setConfigProp(replicated + ".replication.factor", "1");
+                    builder.setConfigProp(replicated + ".num.partitions", "1");
+                }
+                builder.setConfigProp("transaction.state.log.min.isr", "1");
+                builder.setConfigProp("group.initial.rebalance.delay.ms", "0");
+                KafkaClusterTestKit cluster = builder.build();
                 cluster.format();
                 cluster.startup();
                 cluster.waitForReadyBrokers();

@@ -1,0 +1,45 @@
+package org.pingzhi.dispatch.job;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * The alert-dispatch job: {@code flink run … --config FILE --conf K=V}, or {@code ./pingzhi
+ * dispatch} on an embedded Flink.
+ */
+public final class DispatchJob {
+
+    private DispatchJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration configuration;
+        try {
+            configuration = DispatchCommandLine.parse(args, System.getenv());
+        } catch (DispatchCommandLine.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("pingzhi dispatch: " + e.getMessage());
+            }
+            System.err.print(DispatchCommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = environment(configuration);
+        DispatchGraph.build(env, configuration)
+                .sinkTo(new DiscardingSink<>())
+                .setParallelism(1)
+                .uid("dispatch-delivery-reports")
+                .name("delivery reports");
+        env.execute("pingzhi-dispatch");
+    }
+
+    /** Checkpointing as the options say: the dispatch state and the in-flight deliveries. */
+    public static StreamExecutionEnvironment environment(Configuration configuration) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(
+                configuration.get(DispatchOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+}

@@ -1,0 +1,245 @@
+package org.pingzhi.dispatch.job;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.pingzhi.common.json.Times;
+import org.pingzhi.dispatch.ack.Acknowledgement;
+import org.pingzhi.dispatch.delivery.DeliveryKey;
+import org.pingzhi.dispatch.delivery.DeliveryResult;
+
+/**
+ * The delivery ledger and audit, Elasticsearch {@code pingzhi-notifications} (the template in
+ * dashboards/elasticsearch): one document per delivery try of a {@link DeliveryKey}, id {@code
+ * <alertId>:<alertStatus>:<recipient>:<attempt>}, and one per acknowledgement seen. A try is
+ * claimed with {@code _create} (outcome {@code QUEUED}) before anything is sent, marked {@code
+ * SENDING} just before its HTTP request and given its outcome after, so that after a restore the
+ * ledger tells a notification nobody was told of (QUEUED, or the last try GAVE_UP) from one that
+ * went or may have gone (SENDING, DELIVERED, REFUSED).
+ */
+public final class NotificationLedger implements AutoCloseable {
+
+    /** Where a delivery try stands; the {@code outcome} field. */
+    public enum Outcome {
+        QUEUED,
+        SENDING,
+        DELIVERED,
+        REFUSED,
+        GAVE_UP,
+        ACKNOWLEDGED
+    }
+
+    /**
+     * What the ledger says of a delivery key.
+     *
+     * @param attempt the try to make (or last made)
+     * @param send false when the notification went, or may have gone, already
+     * @param outcome what the ledger held for it ({@code QUEUED} for a new claim)
+     */
+    public record Claim(int attempt, boolean send, Outcome outcome) {}
+
+    private final ElasticsearchAsyncClient client;
+    private final Rest5Client lowLevel;
+    private final String index;
+
+    NotificationLedger(Rest5Client lowLevel, String index) {
+        this.lowLevel = lowLevel;
+        this.client =
+                new ElasticsearchAsyncClient(
+                        new Rest5ClientTransport(lowLevel, new JacksonJsonpMapper()));
+        this.index = index;
+    }
+
+    /** A ledger at {@code url}, with an API key when the cluster needs one. */
+    public static NotificationLedger connect(String url, Optional<String> apiKey, String index) {
+        Rest5ClientBuilder builder = Rest5Client.builder(List.of(URI.create(url)));
+        apiKey.ifPresent(
+                key ->
+                        builder.setDefaultHeaders(
+                                new Header[] {
+                                    new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key)
+                                }));
+        return new NotificationLedger(builder.build(), index);
+    }
+
+    /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>}, the template's document id. */
+    static String documentId(DeliveryKey key, int attempt) {
+        return key.alertId() + ":" + alertStatus(key) + ":" + key.recipient() + ":" + attempt;
+    }
+
+    /** {@code OPEN}, {@code OPEN-2} (the second re-notification), {@code RESOLVED}. */
+    static String alertStatus(DeliveryKey key) {
+        return key.renotification() == 0
+                ? key.round().name()
+                : key.round().name() + "-" + key.renotification();
+    }
+
+    /**
+     * Claims the first try of {@code request} nobody was told of: a new try, a QUEUED one (handed
+     * over again after a restore, never sent), or the one after a try that GAVE_UP.
+     */
+    public CompletableFuture<Claim> claim(DeliveryRequest request, String channelType, long now) {
+        return claim(request, channelType, now, 1);
+    }
+
+    private CompletableFuture<Claim> claim(
+            DeliveryRequest request, String channelType, long now, int attempt) {
+        Map<String, Object> document = document(request, channelType, attempt, now, Outcome.QUEUED);
+        return client.create(
+                        c ->
+                                c.index(index)
+                                        .id(documentId(request.key(), attempt))
+                                        .document(document))
+                .thenApply(created -> new Claim(attempt, true, Outcome.QUEUED))
+                .exceptionallyCompose(
+                        failure -> {
+                            if (!isConflict(failure)) {
+                                return CompletableFuture.failedFuture(failure);
+                            }
+                            return existing(request.key(), attempt)
+                                    .thenCompose(
+                                            outcome ->
+                                                    taken(
+                                                            request,
+                                                            channelType,
+                                                            now,
+                                                            attempt,
+                                                            outcome));
+                        });
+    }
+
+    /** What a try already in the ledger leaves to do. */
+    private CompletableFuture<Claim> taken(
+            DeliveryRequest request, String channelType, long now, int attempt, Outcome outcome) {
+        return switch (outcome) {
+            // handed over again after a restore, never sent: send it now
+            case QUEUED -> CompletableFuture.completedFuture(new Claim(attempt, true, outcome));
+            case GAVE_UP -> claim(request, channelType, now, attempt + 1);
+            default -> CompletableFuture.completedFuture(new Claim(attempt, false, outcome));
+        };
+    }
+
+    /** Books try {@code attempt} as under way: its HTTP request goes next. */
+    public CompletableFuture<Void> sending(
+            DeliveryRequest request, String channelType, int attempt, long now) {
+        return write(request, channelType, attempt, now, Outcome.SENDING, null, null);
+    }
+
+    /** Books how try {@code attempt} ended. */
+    public CompletableFuture<Void> outcome(
+            DeliveryRequest request,
+            String channelType,
+            int attempt,
+            long startedAt,
+            DeliveryResult result,
+            long now) {
+        Outcome outcome = Outcome.valueOf(result.outcome().name());
+        String error = outcome == Outcome.DELIVERED ? null : result.detail();
+        return write(request, channelType, attempt, startedAt, outcome, error, now - startedAt);
+    }
+
+    /** Books an acknowledgement seen (a replay lands on the same document). */
+    public CompletableFuture<Void> acknowledged(Acknowledgement ack) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("alertId", ack.alertId());
+        document.put("alertStatus", "ACKED");
+        document.put("recipient", ack.who());
+        document.put("attempt", 1);
+        document.put("attemptedAt", Times.iso(ack.at().toEpochMilli()));
+        document.put("outcome", Outcome.ACKNOWLEDGED.name());
+        return client.index(
+                        i ->
+                                i.index(index)
+                                        .id(ack.alertId() + ":ACKED:" + ack.who() + ":1")
+                                        .document(document))
+                .thenApply(response -> null);
+    }
+
+    private CompletableFuture<Void> write(
+            DeliveryRequest request,
+            String channelType,
+            int attempt,
+            long attemptedAt,
+            Outcome outcome,
+            String error,
+            Long latencyMillis) {
+        Map<String, Object> document =
+                document(request, channelType, attempt, attemptedAt, outcome);
+        if (latencyMillis != null) {
+            document.put("latencyMillis", latencyMillis);
+        }
+        if (error != null) {
+            document.put("error", error);
+        }
+        return client.index(
+                        i ->
+                                i.index(index)
+                                        .id(documentId(request.key(), attempt))
+                                        .document(document))
+                .thenApply(response -> null);
+    }
+
+    private CompletableFuture<Outcome> existing(DeliveryKey key, int attempt) {
+        return client.get(g -> g.index(index).id(documentId(key, attempt)), ObjectNode.class)
+                .thenApply(
+                        response -> {
+                            if (!response.found() || response.source() == null) {
+                                throw new CompletionException(
+                                        new IOException(
+                                                "ledger entry "
+                                                        + documentId(key, attempt)
+                                                        + " vanished"));
+                            }
+                            return Outcome.valueOf(response.source().path("outcome").asText());
+                        });
+    }
+
+    private static Map<String, Object> document(
+            DeliveryRequest request,
+            String channelType,
+            int attempt,
+            long attemptedAt,
+            Outcome outcome) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("alertId", request.key().alertId());
+        document.put("alertStatus", alertStatus(request.key()));
+        document.put("kind", request.notice().kind());
+        document.put("severity", request.notice().severity().name());
+        document.put("level", request.notice().level().name());
+        document.put("townCode", request.notice().townCode());
+        document.put("recipient", request.key().recipient());
+        document.put("channel", channelType);
+        document.put("attempt", attempt);
+        document.put("attemptedAt", Times.iso(attemptedAt));
+        document.put("outcome", outcome.name());
+        return document;
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+        return cause instanceof ElasticsearchException e && e.status() == 409;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lowLevel.close();
+    }
+}
