@@ -37,6 +37,11 @@ final class BenchReport {
                         + number(state.openIncidents())
                         + " incidents)");
         rows.put("cores", Integer.toString(cores));
+        return render(rows);
+    }
+
+    /** Rows of a figure each, the names in one column. */
+    static String render(Map<String, String> rows) {
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder table = new StringBuilder();
         rows.forEach(
@@ -46,7 +51,7 @@ final class BenchReport {
         return table.toString();
     }
 
-    private static String number(long value) {
+    static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 }
