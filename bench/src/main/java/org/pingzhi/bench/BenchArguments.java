@@ -19,7 +19,8 @@ record BenchArguments(long records, Path work, String heap) {
                     "  --heap SIZE   -Xmx of the replay JVM (default 1g)",
                     "Prints replay records/s, the Jackson parse ceiling measured in the same run,",
                     "their ratio, the replay JVM's peak RSS and the lifecycle state per open",
-                    "incident (heap and RocksDB snapshots).");
+                    "incident (heap and RocksDB snapshots).",
+                    "Also: pingzhi bench alert-latency --help");
 
     private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
@@ -61,11 +62,11 @@ record BenchArguments(long records, Path work, String heap) {
         return new BenchArguments(records, work, heap);
     }
 
-    private static boolean isHelp(String arg) {
+    static boolean isHelp(String arg) {
         return arg.equals("--help") || arg.equals("-h");
     }
 
-    private static long positive(String flag, String value) throws UsageException {
+    static long positive(String flag, String value) throws UsageException {
         try {
             long number = Long.parseLong(value);
             if (number > 0) {

@@ -36,6 +36,9 @@ public final class BenchCommand {
 
     /** Runs a benchmark; returns the process exit code (0 done, 1 failed, 2 bad command line). */
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        if (args.length > 0 && args[0].equals("alert-latency")) {
+            return AlertLatencyCommand.run(args, out, err);
+        }
         BenchArguments arguments;
         try {
             arguments = BenchArguments.parse(args);

@@ -55,6 +55,11 @@ final class BenchReport {
         rows.put("rule state per group", perKey(ruleState.groups(), "groups"));
         rows.put("rule routing per incident", perKey(ruleState.routedIncidents(), "incidents"));
         rows.put("cores", Integer.toString(cores));
+        return render(rows);
+    }
+
+    /** Rows of a figure each, the names in one column. */
+    static String render(Map<String, String> rows) {
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder table = new StringBuilder();
         rows.forEach(
@@ -79,7 +84,7 @@ final class BenchReport {
                 + ")";
     }
 
-    private static String number(long value) {
+    static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 }

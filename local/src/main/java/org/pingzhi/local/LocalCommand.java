@@ -79,7 +79,8 @@ public final class LocalCommand {
         return 0;
     }
 
-    private static String kafkaClasspath() throws java.io.IOException {
+    /** The Kafka broker's classpath the launcher resolved (else this JVM's). */
+    public static String kafkaClasspath() throws java.io.IOException {
         String file = System.getProperty(KAFKA_CLASSPATH_FILE_PROPERTY);
         return file == null
                 ? System.getProperty("java.class.path")
