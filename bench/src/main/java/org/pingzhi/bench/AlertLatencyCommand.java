@@ -33,7 +33,7 @@ final class AlertLatencyCommand {
                             LocalCommand.kafkaClasspath(),
                             err);
             out.print(table(arguments, result));
-            return result.missing() == 0 ? 0 : 1;
+            return result.missing() == 0 && result.unpaged() == 0 ? 0 : 1;
         } catch (Exception e) {
             err.println("pingzhi bench failed: " + e);
             return 1;
@@ -45,7 +45,9 @@ final class AlertLatencyCommand {
         rows.put("deadlines", BenchReport.number(arguments.deadlines()));
         rows.put("escalations seen", BenchReport.number(result.emission().count()));
         rows.put("missing", BenchReport.number(result.missing()));
+        rows.put("paged", BenchReport.number(result.request().count()));
         rows.put("emission - deadline", figures(result.emission()));
+        rows.put("robot request - deadline", figures(result.request()));
         rows.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return BenchReport.render(rows);
     }

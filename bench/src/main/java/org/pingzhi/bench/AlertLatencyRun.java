@@ -1,5 +1,6 @@
 package org.pingzhi.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,11 +33,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pingzhi.common.directory.Town;
 import org.pingzhi.common.directory.TownDirectory;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.common.output.AlertDocument;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.sla.SlaOptions;
 import org.pingzhi.local.LocalArguments;
 import org.pingzhi.local.LocalStack;
+import org.pingzhi.local.LocalWebhookSink;
 
 /**
  * One run of {@code pingzhi bench alert-latency}: the local stack, live, with a short response
@@ -45,8 +49,11 @@ import org.pingzhi.local.LocalStack;
  */
 final class AlertLatencyRun {
 
-    /** What was measured: the emission latencies, and the deadlines without an alert. */
-    record Result(LatencySummary emission, int missing) {}
+    /**
+     * What was measured: the latencies of the emissions and of the robot's requests, the deadlines
+     * without an alert on the topic, and those without a page.
+     */
+    record Result(LatencySummary emission, LatencySummary request, int missing, int unpaged) {}
 
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration GRACE = Duration.ofSeconds(60);
@@ -79,6 +86,8 @@ final class AlertLatencyRun {
                         freePort(),
                         false,
                         0,
+                        true,
+                        null,
                         Map.of(SlaOptions.POLICY_FILE.key(), policy.toString()));
         try (LocalStack stack =
                 LocalStack.start(stackArguments, elasticsearchZip, kafkaClasspath, err)) {
@@ -114,31 +123,73 @@ final class AlertLatencyRun {
                                 + " s later ...");
                 report(stack, incidents);
                 Instant giveUp = incidents.get(incidents.size() - 1).deadline().plus(GRACE);
-                while (emittedAt.size() < incidents.size() && Instant.now().isBefore(giveUp)) {
+                LocalWebhookSink robot = stack.robot().orElseThrow();
+                while ((emittedAt.size() < incidents.size()
+                                || pagedAt(robot, byIncident).size() < incidents.size())
+                        && Instant.now().isBefore(giveUp)) {
                     TimeUnit.MILLISECONDS.sleep(200);
                 }
             } finally {
                 reading.set(false);
                 reader.join(TimeUnit.SECONDS.toMillis(30));
             }
-            List<Long> latencies =
-                    emittedAt.entrySet().stream()
-                            .map(
-                                    e ->
-                                            e.getValue()
-                                                    - byIncident
-                                                            .get(e.getKey())
-                                                            .deadline()
-                                                            .toEpochMilli())
-                            .toList();
-            if (latencies.isEmpty()) {
-                throw new IllegalStateException(
-                        "no escalation reached the alerts topic within "
-                                + GRACE.toSeconds()
-                                + " s of the last deadline");
-            }
-            return new Result(LatencySummary.of(latencies), incidents.size() - emittedAt.size());
+            Map<String, Long> requestedAt = pagedAt(stack.robot().orElseThrow(), byIncident);
+            return new Result(
+                    afterDeadlines(emittedAt, byIncident, "reached the alerts topic"),
+                    afterDeadlines(requestedAt, byIncident, "was paged"),
+                    incidents.size() - emittedAt.size(),
+                    incidents.size() - requestedAt.size());
         }
+    }
+
+    private static LatencySummary afterDeadlines(
+            Map<String, Long> at, Map<String, LatencyIncident> byIncident, String what) {
+        List<Long> latencies =
+                at.entrySet().stream()
+                        .map(
+                                e ->
+                                        e.getValue()
+                                                - byIncident
+                                                        .get(e.getKey())
+                                                        .deadline()
+                                                        .toEpochMilli())
+                        .toList();
+        if (latencies.isEmpty()) {
+            throw new IllegalStateException(
+                    "no escalation "
+                            + what
+                            + " within "
+                            + GRACE.toSeconds()
+                            + " s of the last deadline");
+        }
+        return LatencySummary.of(latencies);
+    }
+
+    /**
+     * When the robot first got each incident's TOWN escalation, by incident: the local roster's
+     * webhook body names the alert.
+     */
+    private static Map<String, Long> pagedAt(
+            LocalWebhookSink robot, Map<String, LatencyIncident> byIncident)
+            throws JsonProcessingException {
+        Map<String, Long> paged = new HashMap<>();
+        for (LocalWebhookSink.Request request : robot.requests()) {
+            String alertId = Json.mapper().readTree(request.body()).path("alertId").asText("");
+            String incidentId = townEscalationIncident(alertId);
+            if (incidentId != null && byIncident.containsKey(incidentId)) {
+                paged.putIfAbsent(incidentId, request.receivedAt().toEpochMilli());
+            }
+        }
+        return paged;
+    }
+
+    /** The incident of an alert id {@code sla:<incidentId>:TOWN}, else null. */
+    static String townEscalationIncident(String alertId) {
+        String prefix = "sla:";
+        String suffix = ":TOWN";
+        return alertId.startsWith(prefix) && alertId.endsWith(suffix)
+                ? alertId.substring(prefix.length(), alertId.length() - suffix.length())
+                : null;
     }
 
     /** Each order's CREATE at its own instant: the live job sees records in real time. */

@@ -18,6 +18,9 @@ import org.pingzhi.jobs.config.UsageException;
  * @param simulate whether the traffic simulator runs (in real time: the job dead-letters event
  *     times ahead of the wall clock, so simulated traffic cannot run faster than it)
  * @param incidentsPerDay the simulated county's daily volume
+ * @param dispatch whether the alert-dispatch job runs too
+ * @param roster the duty roster it pages; null: the local roster, every page to the local webhook
+ *     sink, printed
  * @param configuration the job options ({@code --config}, {@code --conf}, the environment)
  */
 public record LocalArguments(
@@ -29,6 +32,8 @@ public record LocalArguments(
         int webUiPort,
         boolean simulate,
         int incidentsPerDay,
+        boolean dispatch,
+        Path roster,
         Map<String, String> configuration) {
 
     public static final String USAGE =
@@ -49,6 +54,10 @@ public record LocalArguments(
                     "  --no-simulator           start no traffic simulator",
                     "  --incidents-per-day N    simulated daily volume, in real time (default"
                             + " 15000)",
+                    "  --no-dispatch            start no alert-dispatch job",
+                    "  --roster FILE            the duty roster the dispatch job pages (default:"
+                        + " one officer per town and the city, every page printed here by a local"
+                        + " webhook)",
                     JobConfiguration.USAGE_LINES);
 
     private static final int MAX_PORT = 65_535;
@@ -66,6 +75,8 @@ public record LocalArguments(
         int webUiPort = 8081;
         boolean simulate = true;
         int incidentsPerDay = 15_000;
+        boolean dispatch = true;
+        Path roster = null;
         JobConfiguration options = new JobConfiguration();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -76,12 +87,17 @@ public record LocalArguments(
                 simulate = false;
                 continue;
             }
+            if (flag.equals("--no-dispatch")) {
+                dispatch = false;
+                continue;
+            }
             String value = CommandLineValues.valueAfter(args, i++);
             if (options.take(flag, value)) {
                 continue;
             }
             switch (flag) {
                 case "--data" -> data = Path.of(value);
+                case "--roster" -> roster = Path.of(value);
                 case "--kafka" -> kafka = value;
                 case "--elasticsearch" -> elasticsearch = value;
                 case "--kafka-port" ->
@@ -104,6 +120,8 @@ public record LocalArguments(
                 webUiPort,
                 simulate,
                 incidentsPerDay,
+                dispatch,
+                roster,
                 options.settings(environment));
     }
 }

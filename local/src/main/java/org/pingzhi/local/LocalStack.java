@@ -25,8 +25,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.devstack.ElasticsearchServer;
 import org.pingzhi.devstack.KafkaBrokerProcess;
+import org.pingzhi.dispatch.job.DispatchJob;
+import org.pingzhi.dispatch.job.DispatchOptions;
 import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.config.OperationsOptions;
@@ -50,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private final String elasticsearchUrl;
     private final String kafkaBootstrapServers;
     private final int webUiPort;
+    private LocalWebhookSink robot;
 
     private LocalStack(
             Configuration configuration,
@@ -112,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
             stack.createTopics();
             CommandCenterJob.installIndexTemplates(configuration);
             stack.startJob(data.resolve("checkpoints"));
+            if (arguments.dispatch()) {
+                stack.startDispatch(arguments, data, out);
+            }
             if (arguments.simulate()) {
                 stack.startSimulator(arguments, data.resolve("simulator.log"));
             }
@@ -151,6 +158,11 @@ public final class LocalStack implements AutoCloseable {
         return configuration;
     }
 
+    /** The local webhook sink the dispatch job pages, when it runs with the local roster. */
+    public Optional<LocalWebhookSink> robot() {
+        return Optional.ofNullable(robot);
+    }
+
     private void createTopics() throws Exception {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -170,6 +182,10 @@ public final class LocalStack implements AutoCloseable {
                                             (short) 1),
                                     new NewTopic(
                                             configuration.get(KafkaOptions.ALERTS_TOPIC),
+                                            1,
+                                            (short) 1),
+                                    new NewTopic(
+                                            configuration.get(KafkaOptions.ACKS_TOPIC),
                                             1,
                                             (short) 1),
                                     // every version published stays: a start without a
@@ -224,6 +240,56 @@ public final class LocalStack implements AutoCloseable {
         CommandCenterJob.wire(env, configuration);
         JobClient job = env.executeAsync(CommandCenterJob.JOB_NAME);
         running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Runs the alert-dispatch job on an embedded Flink of its own (no web UI), paging the given
+     * roster or, by default, the local one through a webhook sink that prints every page.
+     */
+    private void startDispatch(LocalArguments arguments, Path data, PrintStream out)
+            throws Exception {
+        Path roster = arguments.roster();
+        if (roster == null) {
+            robot = LocalWebhookSink.start(0, out, Clock.systemUTC());
+            running.push(robot);
+            roster = data.resolve("roster-local.json");
+            Files.writeString(roster, LocalRoster.json(TownDirectory.standard(), robot::url));
+        }
+        Configuration dispatch = dispatchConfiguration(roster, LocalAckSecret.of(data));
+        // not the command-center job's settings: its checkpoints are that job's to resume from
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.PORT, 0);
+        flink.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        flink.set(RestOptions.ADDRESS, LOOPBACK);
+        flink.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        flink.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        env.setParallelism(1);
+        DispatchJob.wire(env, dispatch);
+        JobClient job = env.executeAsync(DispatchJob.JOB_NAME);
+        running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+    }
+
+    /** The dispatch job's options: the stack's Kafka topics and Elasticsearch, then the user's. */
+    private Configuration dispatchConfiguration(Path roster, String ackSecret) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(DispatchOptions.ROSTER_FILE.key(), roster.toString());
+        settings.put(DispatchOptions.BOOTSTRAP_SERVERS.key(), kafkaBootstrapServers);
+        settings.put(
+                DispatchOptions.ALERTS_TOPIC.key(), configuration.get(KafkaOptions.ALERTS_TOPIC));
+        settings.put(DispatchOptions.ACKS_TOPIC.key(), configuration.get(KafkaOptions.ACKS_TOPIC));
+        settings.put(
+                DispatchOptions.DEAD_LETTER_TOPIC.key(),
+                configuration.get(KafkaOptions.DEAD_LETTER_TOPIC));
+        settings.put(DispatchOptions.ELASTICSEARCH_URL.key(), elasticsearchUrl);
+        settings.put(DispatchOptions.ACK_SECRET.key(), ackSecret);
+        configuration.toMap().entrySet().stream()
+                .filter(
+                        setting ->
+                                setting.getKey().startsWith("pingzhi.dispatch.")
+                                        || setting.getKey().startsWith("pingzhi.kafka.property."))
+                .forEach(setting -> settings.put(setting.getKey(), setting.getValue()));
+        return Configuration.fromMap(settings);
     }
 
     private void startSimulator(LocalArguments arguments, Path log) throws IOException {

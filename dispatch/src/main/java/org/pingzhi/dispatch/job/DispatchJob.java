@@ -11,6 +11,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  */
 public final class DispatchJob {
 
+    public static final String JOB_NAME = "pingzhi-dispatch";
+
     private DispatchJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -25,21 +27,26 @@ public final class DispatchJob {
             System.exit(2);
             return;
         }
-        StreamExecutionEnvironment env = environment(configuration);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        wire(env, configuration);
+        env.execute(JOB_NAME);
+    }
+
+    /** The job's graph on {@code env}, checkpointed as the options say. */
+    public static void wire(StreamExecutionEnvironment env, Configuration configuration) {
+        enableCheckpointing(env, configuration);
         DispatchGraph.build(env, configuration)
                 .sinkTo(new DiscardingSink<>())
                 .setParallelism(1)
                 .uid("dispatch-delivery-reports")
                 .name("delivery reports");
-        env.execute("pingzhi-dispatch");
     }
 
     /** Checkpointing as the options say: the dispatch state and the in-flight deliveries. */
-    public static StreamExecutionEnvironment environment(Configuration configuration) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    private static void enableCheckpointing(
+            StreamExecutionEnvironment env, Configuration configuration) {
         env.enableCheckpointing(
                 configuration.get(DispatchOptions.CHECKPOINT_INTERVAL).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
-        return env;
     }
 }
