@@ -97,7 +97,9 @@ class CommandCenterEndToEndTest {
                                             .collect(Collectors.toSet())
                                             .containsAll(escalations));
             assertThat(alerts).extracting(ConsumerRecord::key).doesNotContainNull();
+            // the shipped rules run too: the samples' quiet hours are FEED_SILENCE episodes
             assertThat(center.documents(DocumentKind.ALERT).keySet())
+                    .filteredOn(alertId -> alertId.startsWith("sla:"))
                     .containsExactlyInAnyOrderElementsOf(escalations);
             assertThat(
                             center.documents(DocumentKind.ALERT)

@@ -3,7 +3,9 @@ package org.pingzhi.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +33,7 @@ import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.NormalizeResult;
 import org.pingzhi.common.normalize.Normalizer;
+import org.pingzhi.jobs.config.RulesOptions;
 import org.pingzhi.jobs.graph.CommandCenterGraph;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
@@ -55,6 +58,13 @@ import org.pingzhi.simulate.TrafficSimulator;
  */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
 class RestartRecoveryTest {
+
+    /**
+     * The shipped HOTSPOT and REPEAT_CALLER rules only: the other kinds' alerts of a live run are
+     * not yet shown to end as an undisturbed run's after a restore (issue 9's note).
+     */
+    private static final Path INCIDENT_HOLDING_RULES =
+            resource("/rules/incident-holding-rules.json");
 
     private static final AtomicInteger CHECKPOINTS = new AtomicInteger();
     private static final AtomicBoolean ARMED = new AtomicBoolean();
@@ -97,6 +107,14 @@ class RestartRecoveryTest {
                                 "e2e-undisturbed"));
     }
 
+    private static Path resource(String name) {
+        try {
+            return Path.of(RestartRecoveryTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+
     /** Dead-letter ids name the run's own topics: {@code <run>-hotline:0:236}. */
     private static Set<String> withoutRunName(Set<String> ids, String runName) {
         Set<String> stripped = new TreeSet<>();
@@ -106,7 +124,10 @@ class RestartRecoveryTest {
 
     private static Map<DocumentKind, Map<String, JsonNode>> run(
             String name, List<SimulatedRecord> traffic, boolean failOnce) throws Exception {
-        Configuration configuration = LiveCommandCenter.configuration(name, Map.of());
+        Configuration configuration =
+                LiveCommandCenter.configuration(
+                        name,
+                        Map.of(RulesOptions.RULES_FILE.key(), INCIDENT_HOLDING_RULES.toString()));
         try (LiveCommandCenter center =
                 LiveCommandCenter.start(
                         configuration, (env, conf) -> wireWithFailure(env, conf, failOnce))) {
