@@ -21,6 +21,7 @@ import org.pingzhi.jobs.testing.ElasticsearchExtension;
 import org.pingzhi.jobs.testing.KafkaExtension;
 import org.pingzhi.jobs.testing.LiveCommandCenter;
 import org.pingzhi.jobs.testing.Poll;
+import org.pingzhi.jobs.time.TimeOptions;
 
 /**
  * The contract samples through the live job: Kafka in, Elasticsearch and Kafka out. Live time moves
@@ -36,7 +37,12 @@ class CommandCenterEndToEndTest {
     void contractSamplesFlowFromKafkaToElasticsearchAndTheAlertTopics() throws Exception {
         try (LiveCommandCenter center =
                 LiveCommandCenter.start(
-                        LiveCommandCenter.configuration("e2e-samples", Map.of()),
+                        LiveCommandCenter.configuration(
+                                "e2e-samples",
+                                // the samples are days old: a topic silent for the default 2 s
+                                // while the other is still being produced would follow the wall
+                                // clock and turn the rest of the samples into late records
+                                Map.of(TimeOptions.IDLE_AFTER.key(), "20 s")),
                         CommandCenterJob::wire)) {
             center.produce(Source.HOTLINE_12345, ContractSamples.inputLines("hotline-12345.jsonl"));
             center.produce(Source.POLICE_110, ContractSamples.inputLines("police-110.jsonl"));
