@@ -213,8 +213,12 @@ public final class LocalStack implements AutoCloseable {
      * endpoint listens on 127.0.0.1 only: the REST API takes jar uploads, which run code.
      */
     static Configuration flinkConfiguration(Configuration configuration, int webUiPort) {
-        Configuration flink = Operations.flinkConfiguration(configuration);
-        flink.set(RestOptions.PORT, webUiPort);
+        return onLoopback(Operations.flinkConfiguration(configuration), webUiPort);
+    }
+
+    /** {@code flink} with its REST API on {@code restPort} and every endpoint on 127.0.0.1. */
+    private static Configuration onLoopback(Configuration flink, int restPort) {
+        flink.set(RestOptions.PORT, restPort);
         flink.set(RestOptions.BIND_ADDRESS, LOOPBACK);
         flink.set(RestOptions.ADDRESS, LOOPBACK);
         // the RPC and blob server (JobManager) and the data exchange (TaskManager)
@@ -257,13 +261,9 @@ public final class LocalStack implements AutoCloseable {
         }
         Configuration dispatch = dispatchConfiguration(roster, LocalAckSecret.of(data));
         // not the command-center job's settings: its checkpoints are that job's to resume from
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.PORT, 0);
-        flink.set(RestOptions.BIND_ADDRESS, LOOPBACK);
-        flink.set(RestOptions.ADDRESS, LOOPBACK);
-        flink.set(JobManagerOptions.BIND_HOST, LOOPBACK);
-        flink.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        onLoopback(new Configuration(), 0));
         env.setParallelism(1);
         DispatchJob.wire(env, dispatch);
         JobClient job = env.executeAsync(DispatchJob.JOB_NAME);
