@@ -13,6 +13,10 @@ import org.pingzhi.common.rules.RuleEpisode;
  * with {@code open > T}, starting at {@code r}; it fires at {@code r + D} if it lasts through
  * there, and is resolved at the first minute end with {@code open <= T}.
  *
+ * <p>A change learned after its minute ends were decided (walked, or passed by event time) counts
+ * from the next minute end on: what was decided stays, and an incident that ended late is not left
+ * open for ever.
+ *
  * <p>State: the open count, the run, and the not yet walked changes of the count per instant; no
  * incident is kept. Minute ends are walked a stretch of constant count at a time, so a quiet town
  * costs nothing per minute.
@@ -48,20 +52,23 @@ public final class BacklogEpisodes implements RuleGroupState {
 
     /**
      * An incident of the town changed from {@code before} to {@code after} (either null: it was
-     * not, or is no longer, an incident of the town). False, and nothing changed, when the change
-     * would alter a minute end already walked.
+     * not, or is no longer, an incident of the town), learned at {@code eventTime}. False when the
+     * change is late, that is would alter a minute end already walked or at or before {@code
+     * eventTime}: it then counts from the next minute end on.
      */
-    public boolean change(OpenInterval before, OpenInterval after) {
+    public boolean change(OpenInterval before, OpenInterval after, long eventTime) {
         TreeMap<Long, Integer> deltas = new TreeMap<>();
         book(deltas, before, -1);
         book(deltas, after, +1);
         deltas.values().removeIf(delta -> delta == 0);
-        if (!deltas.isEmpty() && deltas.firstKey() <= walkedTo) {
-            return false;
-        }
-        deltas.forEach((at, delta) -> pending.merge(at, delta, Integer::sum));
+        long decided =
+                eventTime == Long.MIN_VALUE
+                        ? walkedTo
+                        : Math.max(walkedTo, Math.floorDiv(eventTime, MINUTE) * MINUTE);
+        deltas.forEach(
+                (at, delta) -> pending.merge(Math.max(at, decided + 1), delta, Integer::sum));
         pending.values().removeIf(delta -> delta == 0);
-        return true;
+        return deltas.isEmpty() || deltas.firstKey() > decided;
     }
 
     private static void book(Map<Long, Integer> deltas, OpenInterval interval, int sign) {

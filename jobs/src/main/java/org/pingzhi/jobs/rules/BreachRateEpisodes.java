@@ -12,6 +12,10 @@ import org.pingzhi.common.rules.RuleEpisode;
  * {@code n} decisions fall in it and {@code breached >= x * decided}, exactly. Consecutive firing
  * windows are one episode, resolved at the end of the first later window that does not fire.
  *
+ * <p>A window is judged once event time passes its end: a decision learned after that (walked, or
+ * passed by the operator's event time, even while the group had no state) changes nothing; one
+ * learned before counts, wherever the walk had got to within its window.
+ *
  * <p>State: the current window's two counts and the open episode, besides the not yet walked
  * decisions (counted per instant).
  */
@@ -40,16 +44,26 @@ public final class BreachRateEpisodes implements RuleGroupState {
         this.minDecided = rule.minDecided();
     }
 
-    /** Books the decision at its instant; false (nothing booked) when it is late. */
-    public boolean add(SlaDecision decision) {
-        if (decision.at() <= walkedTo) {
+    /**
+     * Books the decision, learned at {@code eventTime}, at its instant, or in the current window
+     * when the walk has passed it there; false (nothing booked) when its window has been judged:
+     * its end is at or before the walk or {@code eventTime}.
+     */
+    public boolean add(SlaDecision decision, long eventTime) {
+        long window = TumblingWindows.start(decision.at(), windowMillis);
+        if (window + windowMillis <= Math.max(walkedTo, eventTime)) {
             return false;
+        }
+        int breachedCount = decision.breached() ? 1 : 0;
+        if (decision.at() <= walkedTo) {
+            currentWindow = window;
+            decided++;
+            breached += breachedCount;
+            return true;
         }
         int[] counts = pending.computeIfAbsent(decision.at(), at -> new int[2]);
         counts[0]++;
-        if (decision.breached()) {
-            counts[1]++;
-        }
+        counts[1] += breachedCount;
         return true;
     }
 

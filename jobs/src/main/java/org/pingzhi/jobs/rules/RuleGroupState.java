@@ -12,8 +12,14 @@ import java.util.List;
  * contract orders them). An input that would change what an advance already decided is late: {@code
  * add} refuses it (returns false) and the state is unchanged, so the outcome depends only on the
  * set of inputs and the instants advanced to, never on arrival order. For the counting kinds that
- * is an input at or before the last instant advanced to; for BACKLOG a change of the open count at
- * or before the last minute end walked. In replay, never advance beyond the horizon.
+ * is an input at or before the last instant advanced to; BACKLOG moves a change of the open count
+ * at or before the last minute end walked to the next one. In replay, never advance beyond the
+ * horizon.
+ *
+ * <p>SURGE, BREACH_RATE and BACKLOG also take the operator's event time with each input (its
+ * watermark, or after a restore the time its checkpoint had reached): an input is late by that time
+ * as well, whether or not the state was walked there (or existed), so that what a late input
+ * changes depends on the time it meets, not on which timers fired just before it.
  */
 public interface RuleGroupState extends Serializable {
 

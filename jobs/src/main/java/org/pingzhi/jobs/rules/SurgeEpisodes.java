@@ -70,8 +70,12 @@ public final class SurgeEpisodes implements RuleGroupState {
                 Math.min(historyWindowStart, TumblingWindows.start(earliest, windowMillis));
     }
 
-    /** Counts the incident once; false (and nothing counted) when it is late. */
-    public boolean add(RuleIncident incident) {
+    /**
+     * Counts the incident, learned at {@code eventTime}, once; false (and nothing counted) when it
+     * is late: at or before the walk or {@code eventTime}.
+     */
+    public boolean add(RuleIncident incident, long eventTime) {
+        pending.walkedTo(eventTime);
         return pending.offer(incident);
     }
 

@@ -2,6 +2,7 @@ package org.pingzhi.jobs.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.rules.RuleInputs.MINUTE;
+import static org.pingzhi.jobs.rules.RuleInputs.NO_WATERMARK;
 import static org.pingzhi.jobs.rules.RuleInputs.at;
 import static org.pingzhi.jobs.rules.RuleInputs.types;
 
@@ -19,7 +20,7 @@ class BacklogEpisodesTest {
     }
 
     private static void open(BacklogEpisodes backlog, long from, Long until) {
-        assertThat(backlog.change(null, new OpenInterval(from, until))).isTrue();
+        assertThat(backlog.change(null, new OpenInterval(from, until), NO_WATERMARK)).isTrue();
     }
 
     @Test
@@ -76,7 +77,7 @@ class BacklogEpisodesTest {
         open(backlog, at(MINUTE) + 1, null);
         // a dip between two minute ends is never seen
         open(backlog, at(10 * MINUTE), null);
-        backlog.change(new OpenInterval(at(10 * MINUTE), null), null);
+        backlog.change(new OpenInterval(at(10 * MINUTE), null), null, NO_WATERMARK);
 
         List<EpisodeEvent> events = backlog.advanceTo(at(5 * MINUTE));
 
@@ -130,7 +131,8 @@ class BacklogEpisodesTest {
         assertThat(
                         backlog.change(
                                 new OpenInterval(at(MINUTE), null),
-                                new OpenInterval(at(MINUTE), at(3 * MINUTE))))
+                                new OpenInterval(at(MINUTE), at(3 * MINUTE)),
+                                NO_WATERMARK))
                 .isTrue();
 
         assertThat(backlog.advanceTo(at(10 * MINUTE))).isEmpty();
@@ -159,8 +161,9 @@ class BacklogEpisodesTest {
         assertThat(backlog.isEmpty()).isTrue();
     }
 
+    /** Late, but not lost: from the next minute end on. */
     @Test
-    void refusesAChangeOfAMinuteEndAlreadyWalked() {
+    void aChangeOfAMinuteEndAlreadyWalkedCountsFromTheNextOne() {
         BacklogEpisodes backlog = moreThanTwoFor3Minutes();
         open(backlog, at(MINUTE), null);
         backlog.advanceTo(at(5 * MINUTE));
@@ -168,12 +171,23 @@ class BacklogEpisodesTest {
         assertThat(
                         backlog.change(
                                 new OpenInterval(at(MINUTE), null),
-                                new OpenInterval(at(MINUTE), at(5 * MINUTE))))
+                                new OpenInterval(at(MINUTE), at(5 * MINUTE)),
+                                NO_WATERMARK))
                 .isFalse();
-        assertThat(
-                        backlog.change(
-                                new OpenInterval(at(MINUTE), null),
-                                new OpenInterval(at(MINUTE), at(5 * MINUTE) + 1)))
-                .isTrue();
+        assertThat(backlog.advanceTo(at(6 * MINUTE))).isEmpty();
+        assertThat(backlog.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangeOfAMinuteEndEventTimeHasPassedCountsFromTheNextOne() {
+        BacklogEpisodes backlog =
+                new BacklogEpisodes(List.of("330482001"), 0, Duration.ofMinutes(1));
+
+        assertThat(backlog.change(null, new OpenInterval(at(MINUTE), null), at(10 * MINUTE) + 1))
+                .isFalse();
+        List<EpisodeEvent> events = backlog.advanceTo(at(12 * MINUTE));
+
+        assertThat(types(events)).containsExactly(Type.FIRED);
+        assertThat(events.get(0).episode().start()).isEqualTo(at(11 * MINUTE));
     }
 }

@@ -3,6 +3,7 @@ package org.pingzhi.jobs.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.rules.RuleInputs.HOUR;
 import static org.pingzhi.jobs.rules.RuleInputs.MINUTE;
+import static org.pingzhi.jobs.rules.RuleInputs.NO_WATERMARK;
 import static org.pingzhi.jobs.rules.RuleInputs.at;
 import static org.pingzhi.jobs.rules.RuleInputs.decision;
 import static org.pingzhi.jobs.rules.RuleInputs.types;
@@ -25,7 +26,9 @@ class BreachRateEpisodesTest {
      */
     private static void addHour(BreachRateEpisodes rate, long hour, int breached, int met) {
         for (int i = 0; i < breached + met; i++) {
-            rate.add(decision("110-" + hour + "-" + i, hour + i * MINUTE, i < breached));
+            rate.add(
+                    decision("110-" + hour + "-" + i, hour + i * MINUTE, i < breached),
+                    NO_WATERMARK);
         }
     }
 
@@ -72,8 +75,8 @@ class BreachRateEpisodesTest {
     @Test
     void aDecisionAtAWindowsEndBelongsToTheNextWindow() {
         BreachRateEpisodes rate = breachRate("1", 1);
-        rate.add(decision("110-a", at(HOUR) - 1, false));
-        rate.add(decision("110-b", at(HOUR), true));
+        rate.add(decision("110-a", at(HOUR) - 1, false), NO_WATERMARK);
+        rate.add(decision("110-b", at(HOUR), true), NO_WATERMARK);
 
         List<EpisodeEvent> events = rate.advanceTo(at(2 * HOUR));
 
@@ -124,10 +127,19 @@ class BreachRateEpisodesTest {
     }
 
     @Test
-    void refusesALateDecision() {
+    void refusesADecisionOfAWindowAlreadyJudged() {
         BreachRateEpisodes rate = breachRate("0.5", 1);
         rate.advanceTo(at(HOUR));
 
-        assertThat(rate.add(decision("110-a", at(HOUR), true))).isFalse();
+        assertThat(rate.add(decision("110-a", at(HOUR) - 1, true), NO_WATERMARK)).isFalse();
+        assertThat(rate.add(decision("110-b", at(HOUR), true), NO_WATERMARK)).isTrue();
+    }
+
+    @Test
+    void refusesADecisionOfAWindowEventTimeHasPassedThoughNeverWalked() {
+        BreachRateEpisodes rate = breachRate("0.5", 1);
+
+        assertThat(rate.add(decision("110-a", at(2 * HOUR) - 1, true), at(2 * HOUR))).isFalse();
+        assertThat(rate.isEmpty()).isTrue();
     }
 }

@@ -11,6 +11,10 @@ final class RuleInputs {
 
     static final long SECOND = 1_000L;
     static final long MINUTE = 60_000L;
+
+    /** The operator's event time before its first watermark (and all through a replay). */
+    static final long NO_WATERMARK = Long.MIN_VALUE;
+
     static final long HOUR = 3_600_000L;
     static final long DAY = 24 * HOUR;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.rules.RuleInputs.DAY;
 import static org.pingzhi.jobs.rules.RuleInputs.HOUR;
 import static org.pingzhi.jobs.rules.RuleInputs.MINUTE;
+import static org.pingzhi.jobs.rules.RuleInputs.NO_WATERMARK;
 import static org.pingzhi.jobs.rules.RuleInputs.at;
 import static org.pingzhi.jobs.rules.RuleInputs.incident;
 import static org.pingzhi.jobs.rules.RuleInputs.types;
@@ -35,7 +36,7 @@ class SurgeEpisodesTest {
     /** {@code n} incidents in the hour starting at {@code hourStart}, a minute apart. */
     private static void addHour(SurgeEpisodes surge, String prefix, long hourStart, int n) {
         for (int i = 0; i < n; i++) {
-            surge.add(incident(prefix + i, hourStart + i * MINUTE));
+            surge.add(incident(prefix + i, hourStart + i * MINUTE), NO_WATERMARK);
         }
     }
 
@@ -89,7 +90,7 @@ class SurgeEpisodesTest {
     @Test
     void theMinimumCountAppliesOverAnEmptyBaseline() {
         SurgeEpisodes surge = hourlyAgainstTwoPrevious("2", 3);
-        surge.add(incident("12345-first", at(0)));
+        surge.add(incident("12345-first", at(0)), NO_WATERMARK);
         addHour(surge, "12345-h2-", at(2 * HOUR), 3);
 
         List<EpisodeEvent> events = surge.advanceTo(at(2 * HOUR + 30 * MINUTE));
@@ -164,9 +165,11 @@ class SurgeEpisodesTest {
     @Test
     void countsEveryIncidentOfTheEpisodesWindowsButListsTheFirst100() {
         SurgeEpisodes surge = hourlyAgainstTwoPrevious("1.5", 2);
-        surge.add(incident("12345-first", at(0)));
+        surge.add(incident("12345-first", at(0)), NO_WATERMARK);
         for (int i = 0; i < 150; i++) {
-            surge.add(incident(String.format("12345-h2-%03d", i), at(2 * HOUR) + i * 1000L));
+            surge.add(
+                    incident(String.format("12345-h2-%03d", i), at(2 * HOUR) + i * 1000L),
+                    NO_WATERMARK);
         }
 
         RuleEpisode fired = surge.advanceTo(at(3 * HOUR) - 1).get(0).episode();
@@ -181,10 +184,12 @@ class SurgeEpisodesTest {
     @Test
     void tiesInReportedAtAreOrderedByIncidentId() {
         SurgeEpisodes surge = hourlyAgainstTwoPrevious("1.5", 2);
-        surge.add(incident("12345-first", at(0)));
-        surge.add(incident("12345-c", at(2 * HOUR + MINUTE)));
-        surge.add(incident("12345-b", at(2 * HOUR + MINUTE)));
-        surge.add(incident("12345-a", at(2 * HOUR + 2 * MINUTE), "330482100", "TRAFFIC"));
+        surge.add(incident("12345-first", at(0)), NO_WATERMARK);
+        surge.add(incident("12345-c", at(2 * HOUR + MINUTE)), NO_WATERMARK);
+        surge.add(incident("12345-b", at(2 * HOUR + MINUTE)), NO_WATERMARK);
+        surge.add(
+                incident("12345-a", at(2 * HOUR + 2 * MINUTE), "330482100", "TRAFFIC"),
+                NO_WATERMARK);
 
         RuleEpisode fired = surge.advanceTo(at(3 * HOUR)).get(0).episode();
 
@@ -225,7 +230,7 @@ class SurgeEpisodesTest {
     @Test
     void aQuietGroupBecomesEmpty() {
         SurgeEpisodes surge = hourlyAgainstTwoPrevious("1.5", 2);
-        surge.add(incident("12345-a", at(0)));
+        surge.add(incident("12345-a", at(0)), NO_WATERMARK);
         surge.advanceTo(at(HOUR));
 
         assertThat(surge.isEmpty()).isFalse();

@@ -34,7 +34,7 @@ public final class BacklogRuleFunction
     }
 
     @Override
-    void add(BacklogEpisodes state, RoutedBacklogChange change) {
-        state.change(change.before(), change.after());
+    void add(BacklogEpisodes state, RoutedBacklogChange change, long eventTime) {
+        state.change(change.before(), change.after(), eventTime);
     }
 }

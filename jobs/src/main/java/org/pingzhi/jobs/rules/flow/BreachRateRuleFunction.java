@@ -33,7 +33,7 @@ public final class BreachRateRuleFunction
     }
 
     @Override
-    void add(BreachRateEpisodes state, RoutedDecision routed) {
-        state.add(routed.decision());
+    void add(BreachRateEpisodes state, RoutedDecision routed, long eventTime) {
+        state.add(routed.decision(), eventTime);
     }
 }

@@ -43,7 +43,7 @@ public final class FeedSilenceRuleFunction
     }
 
     @Override
-    void add(FeedSilenceEpisodes state, RoutedRecord record) {
+    void add(FeedSilenceEpisodes state, RoutedRecord record, long eventTime) {
         state.add(record.at());
     }
 }

@@ -2,6 +2,9 @@ package org.pingzhi.jobs.rules.flow;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.directory.TownDirectory;
@@ -12,11 +15,11 @@ import org.pingzhi.jobs.rules.RuleGroupState;
 /**
  * A windowed rule keyed by rule and group with one input, its window logic in {@link
  * RuleGroupStore}: a kind says how its group's state starts and takes an input. An input refused by
- * the state is behind an instant already decided and leaves what fired as it was (contract
- * rules.md, "Live and replay").
+ * the state is behind an instant already decided (by the walk or by the watermark it meets) and
+ * leaves what fired as it was (contract rules.md, "Live and replay").
  */
 abstract class RuleGroupFunction<I, S extends RuleGroupState>
-        extends KeyedProcessFunction<String, I, RuleAlertChanged> {
+        extends KeyedProcessFunction<String, I, RuleAlertChanged> implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,8 +39,21 @@ abstract class RuleGroupFunction<I, S extends RuleGroupState>
     /** The state of the input's group before anything was added. */
     abstract S newGroup(Rule rule, I input);
 
-    /** Adds the input to its group's state. */
-    abstract void add(S state, I input);
+    /**
+     * Adds the input, learned at {@code eventTime} ({@link RuleGroupStore#eventTime}), to its
+     * group's state.
+     */
+    abstract void add(S state, I input, long eventTime);
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        store.initializeState(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        store.snapshotState();
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -51,7 +67,7 @@ abstract class RuleGroupFunction<I, S extends RuleGroupState>
         if (state == null) {
             state = newGroup(store.rule(ruleIdOf(input)), input);
         }
-        add(state, input);
+        add(state, input, store.eventTime(ctx.timerService()));
         store.store(state, ctx.timerService());
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.streaming.api.TimerService;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.rules.Rule;
@@ -13,12 +14,18 @@ import org.pingzhi.common.rules.RuleAlerts;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.rules.EpisodeEvent;
 import org.pingzhi.jobs.rules.RuleGroupState;
+import org.pingzhi.jobs.time.TimeReached;
 
 /**
  * What every windowed-rule operator does with its one group's {@link RuleGroupState}, keyed by rule
  * and group: load it, add inputs, walk it when its event-time timer fires and render what happened
  * to its episodes as alerts, drop it (and its timer) once the group holds nothing. At most one
  * timer per key is pending, never one after {@code horizon} (replay; live {@link Long#MAX_VALUE}).
+ *
+ * <p>Inputs are added with the operator's event time ({@link #eventTime}), which is kept in
+ * checkpoints: after a restore the watermark starts over, and the records read again must meet the
+ * time they met before the failure, or a restored run would take as on time what the undisturbed
+ * run had found late.
  *
  * <p>The rules in force are looked up in {@link #rule} only, so that a live change of the rules has
  * one place to come in.
@@ -34,6 +41,7 @@ final class RuleGroupStore<S extends RuleGroupState> implements Serializable {
 
     private transient ValueState<S> group;
     private transient ValueState<Long> wakeUp;
+    private transient TimeReached timeReached;
 
     RuleGroupStore(
             ValueStateDescriptor<S> groupDescriptor,
@@ -44,6 +52,22 @@ final class RuleGroupStore<S extends RuleGroupState> implements Serializable {
         this.rules = rules;
         this.towns = towns;
         this.horizon = horizon;
+    }
+
+    void initializeState(FunctionInitializationContext context) throws Exception {
+        timeReached = TimeReached.restore(context, RuleStateDescriptors.timeReached());
+    }
+
+    void snapshotState() throws Exception {
+        timeReached.snapshot();
+    }
+
+    /**
+     * How far event time has come, for an input about to be added: the watermark, or the time
+     * reached before a restore if that is later.
+     */
+    long eventTime(TimerService timers) {
+        return timeReached.advance(timers.currentWatermark());
     }
 
     void open(RuntimeContext context) {
@@ -94,6 +118,7 @@ final class RuleGroupStore<S extends RuleGroupState> implements Serializable {
             Consumer<RuleAlertChanged> alerts)
             throws IOException {
         wakeUp.clear();
+        timeReached.advance(timers.currentWatermark());
         S state = group.value();
         if (state == null) {
             return;

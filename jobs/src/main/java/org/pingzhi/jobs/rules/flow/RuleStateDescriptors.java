@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.rules.flow;
 
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -63,6 +64,14 @@ public final class RuleStateDescriptors {
     /** Every rule group's operator: the one event-time timer registered for the key. */
     static final ValueStateDescriptor<Long> WAKE_UP =
             new ValueStateDescriptor<>("rule-group-wake-up", Types.LONG);
+
+    /**
+     * Every rule group's operator, operator (union list) state: the event time it had reached, for
+     * after a restore.
+     */
+    static ListStateDescriptor<Long> timeReached() {
+        return new ListStateDescriptor<>("rule-group-time-reached", Types.LONG);
+    }
 
     /**
      * SURGE's history start (broadcast): the earliest reportedAt of all incidents seen, under

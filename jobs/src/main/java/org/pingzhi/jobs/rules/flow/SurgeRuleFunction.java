@@ -4,6 +4,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.directory.TownDirectory;
@@ -19,7 +22,8 @@ import org.pingzhi.jobs.rules.SurgeEpisodes;
  * window is judged against the same history as a replay of the same records judges it.
  */
 public final class SurgeRuleFunction
-        extends KeyedBroadcastProcessFunction<String, RoutedIncident, Long, RuleAlertChanged> {
+        extends KeyedBroadcastProcessFunction<String, RoutedIncident, Long, RuleAlertChanged>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,6 +38,16 @@ public final class SurgeRuleFunction
 
     public SurgeRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
         this.store = new RuleGroupStore<>(RuleStateDescriptors.SURGE, rules, towns, horizon);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        store.initializeState(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        store.snapshotState();
     }
 
     @Override
@@ -55,7 +69,7 @@ public final class SurgeRuleFunction
                             Math.min(seen, routed.incident().reportedAt()));
         }
         // A refused incident is behind an instant already decided: the alerts that fired stay.
-        state.add(routed.incident());
+        state.add(routed.incident(), store.eventTime(ctx.timerService()));
         store.store(state, ctx.timerService());
     }
 

@@ -124,4 +124,36 @@ class BacklogRuleFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
+
+    /**
+     * The restart test's traffic (issue 9): incidents far behind the watermark give the same alerts
+     * whether or not a watermark step came between them, and an end learned late still takes its
+     * incident out (from the next minute end on), so the backlog does not stay up for ever.
+     */
+    @Test
+    void changesBehindTheWatermarkCountFromTheNextMinuteEndWhateverStepCameBetween()
+            throws Exception {
+        harness.processWatermark(T0 + 60 * MINUTE);
+        reported(3);
+        harness.processWatermark(T0 + 60 * MINUTE + 1);
+        change(new OpenInterval(T0, null), new OpenInterval(T0, T0 + MINUTE), T0 + MINUTE);
+        harness.processWatermark(T0 + 90 * MINUTE);
+
+        assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void anEndLearnedBehindTheWatermarkResolvesTheRunAtTheNextMinuteEnd() throws Exception {
+        reported(3);
+        harness.processWatermark(T0 + 6 * MINUTE);
+        change(new OpenInterval(T0, null), new OpenInterval(T0, T0 + MINUTE), T0 + MINUTE);
+        harness.processWatermark(T0 + 8 * MINUTE);
+
+        List<AlertDocument> alerts = alerts();
+        AlertDocument last = alerts.get(alerts.size() - 1);
+        assertThat(last.alertId()).isEqualTo("rule:backlog:" + TOWN + ":" + T0);
+        assertThat(last.status()).isEqualTo("RESOLVED");
+        assertThat(last.resolvedAt()).isEqualTo("2026-11-28T02:07:00.000Z");
+        assertThat(last.windowEnd()).isEqualTo("2026-11-28T02:06:00.000Z");
+    }
 }

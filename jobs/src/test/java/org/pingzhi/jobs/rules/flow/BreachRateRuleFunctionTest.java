@@ -111,4 +111,36 @@ class BreachRateRuleFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
+
+    /**
+     * The restart test's traffic (issue 9): a window the watermark has passed is judged; decisions
+     * learned later for it change nothing, whether the group still had state or had dropped it.
+     */
+    @Test
+    void decisionsForAWindowTheWatermarkHasPassedChangeNothingWhateverStepCameBetween()
+            throws Exception {
+        harness.processWatermark(T0 + 3 * HOUR);
+        hour(T0, 2, 2);
+        harness.processWatermark(T0 + 3 * HOUR + 1);
+        hour(T0, 4, 0);
+        harness.processWatermark(T0 + 5 * HOUR);
+
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aLateDecisionCountsInAWindowNotYetJudgedWhereverTheGroupHasWalked() throws Exception {
+        hour(T0, 2, 1);
+        harness.processWatermark(T0 + 30 * MINUTE);
+        SlaDecision late =
+                new SlaDecision("110-late", TOWN, "110", "THEFT", null, T0 + MINUTE, true);
+        harness.processElement(
+                new StreamRecord<>(new RoutedDecision("breach", List.of(TOWN), late), T0));
+        harness.processWatermark(T0 + HOUR);
+
+        List<AlertDocument> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).count()).isEqualTo(3L);
+    }
 }
