@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -31,17 +32,20 @@ class BreachRateRuleFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new BreachRateRuleFunction(
-                                        new RulesFile(
-                                                "v1", List.of(TestRules.breachRate("0.5", 4))),
-                                        TownDirectory.standard(),
-                                        Long.MAX_VALUE)),
-                        RoutedDecision::key,
-                        Types.STRING);
+        harness = newHarness();
         harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, RoutedDecision, RuleAlertChanged>
+            newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new BreachRateRuleFunction(
+                                new RulesFile("v1", List.of(TestRules.breachRate("0.5", 4))),
+                                TownDirectory.standard(),
+                                Long.MAX_VALUE)),
+                RoutedDecision::key,
+                Types.STRING);
     }
 
     @AfterEach
@@ -142,5 +146,26 @@ class BreachRateRuleFunctionTest {
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).count()).isEqualTo(3L);
+    }
+
+    /**
+     * After a restore the watermark starts over: the decisions read again meet the time the
+     * checkpoint had reached, as they met it before the failure.
+     */
+    @Test
+    void afterARestoreADecisionBehindTheTimeReachedIsLateThoughTheWatermarkStartedOver()
+            throws Exception {
+        harness.processWatermark(T0 + 3 * HOUR);
+        hour(T0 + 3 * HOUR + MINUTE, 1, 0);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
+        harness.close();
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+
+        hour(T0, 4, 0);
+        harness.processWatermark(T0 + 5 * HOUR);
+
+        assertThat(alerts()).isEmpty();
     }
 }
