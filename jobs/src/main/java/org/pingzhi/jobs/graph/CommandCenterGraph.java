@@ -22,6 +22,7 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.AlertChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.IncidentChanged;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentLifecycleFunction;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.metrics.IncidentBookings;
 import org.pingzhi.jobs.metrics.IncidentBookingsFunction;
 import org.pingzhi.jobs.metrics.MetricsStateDescriptors;
@@ -62,11 +63,11 @@ import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
  * (alerts, and marks folded per incident into the join), and likewise to each SURGE and BACKLOG
  * rule's group (SURGE also told the earliest reportedAt seen, broadcast); SLA decisions → keyBy
  * rule and town → BREACH_RATE; each source's valid records, before the union → keyBy rule and group
- * → FEED_SILENCE on that source's own watermark; incident documents → bookings → keyBy incident →
- * booking changes → keyBy group → per-minute metrics → render; all alerts → keyBy alertId → joined
- * with the duty officers' acknowledgements → render. The HOTSPOT/REPEAT_CALLER stages take the
- * rules in force (the start file, then each version published to the control stream, broadcast);
- * the other kinds the start file.
+ * → FEED_SILENCE on that source's own watermark; the lifecycle's incident documents → bookings →
+ * keyBy incident → booking changes → keyBy group → per-minute metrics → render; all alerts → keyBy
+ * alertId → joined with the duty officers' acknowledgements → render. The HOTSPOT/REPEAT_CALLER
+ * stages take the rules in force (the start file, then each version published to the control
+ * stream, broadcast); the other kinds the start file.
  */
 public final class CommandCenterGraph {
 
@@ -167,7 +168,10 @@ public final class CommandCenterGraph {
                                 lifecycle.getSideOutput(IncidentLifecycleFunction.DEAD_LETTERS),
                                 rulesControl.deadLetters());
 
-        DataStream<MinuteMetric> metrics = minuteMetrics(changes, settings.metricsLatenessMillis());
+        // From the lifecycle, not the escalation join: a rule's mark can reach an incident long
+        // after its bookings went, and must not book it again as a new one.
+        DataStream<MinuteMetric> metrics =
+                minuteMetrics(lifecycle, settings.lifecycle(), settings.metricsLatenessMillis());
 
         DataStream<RuleAlertChanged> ruleAlerts =
                 incidentRules.union(
@@ -290,13 +294,15 @@ public final class CommandCenterGraph {
      * changes per incident → the minutes of its group (see {@link org.pingzhi.jobs.metrics}).
      */
     private static DataStream<MinuteMetric> minuteMetrics(
-            DataStream<IncidentChange> changes, long latenessMillis) {
-        return changes.flatMap(CommandCenterGraph::bookingsOf)
+            DataStream<IncidentChange> changes, LifecycleSettings lifecycle, long latenessMillis) {
+        return changes.flatMap(
+                        (IncidentChange change, Collector<IncidentBookings> out) ->
+                                bookingsOf(change, lifecycle, out))
                 .returns(MetricsStateDescriptors.BOOKINGS_TYPE)
                 .uid("metrics-bookings-of-incidents")
                 .name("Bookings of incidents")
                 .keyBy(IncidentBookings::incidentId, Types.STRING)
-                .process(new IncidentBookingsFunction(latenessMillis))
+                .process(new IncidentBookingsFunction())
                 .returns(MetricsStateDescriptors.CHANGE_TYPE)
                 .uid(IncidentBookingsFunction.UID)
                 .name(IncidentBookingsFunction.NAME)
@@ -314,9 +320,14 @@ public final class CommandCenterGraph {
         }
     }
 
-    private static void bookingsOf(IncidentChange change, Collector<IncidentBookings> out) {
+    private static void bookingsOf(
+            IncidentChange change, LifecycleSettings lifecycle, Collector<IncidentBookings> out) {
         if (change instanceof IncidentChanged incident) {
-            out.collect(IncidentBookings.of(incident.document()));
+            out.collect(
+                    IncidentBookings.of(
+                            incident.document(),
+                            lifecycle.documentChangesUntil(
+                                    incident.document(), incident.eventTime())));
         }
     }
 

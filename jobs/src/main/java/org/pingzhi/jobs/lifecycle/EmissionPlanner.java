@@ -20,7 +20,8 @@ import org.pingzhi.jobs.sla.SlaOutcome;
  * <ul>
  *   <li>A fact that holds: its SLA event (again when its time or content changed), and for an
  *       escalation its alert — OPEN, or RESOLVED once the incident was responded or cancelled.
- *   <li>WARNING: emitted once, never updated nor retracted.
+ *   <li>WARNING: emitted once, at its first instant, never retracted; updated only when what it
+ *       says about the incident changed.
  *   <li>A standing fact that no longer holds (a late record proved it wrong): its event again with
  *       {@code retracted: true}, for an escalation its alert RESOLVED, and a RETRACTED event
  *       listing what was withdrawn. MET can be withdrawn too (an earlier cancellation makes the
@@ -50,11 +51,18 @@ public final class EmissionPlanner {
         for (SlaFact fact : SlaFact.values()) {
             Long at = sla.factAt(fact);
             if (fact == SlaFact.WARNING) {
-                if (at != null && !emitted.isStanding(fact)) {
-                    out.add(
-                            new SlaEventChanged(
-                                    OutputDocuments.slaEvent(state, sla, fact, at, false), at));
-                    emitted.stand(fact, at);
+                // Once, at the instant first warned; what it says about the incident follows the
+                // incident, so that it does not depend on which records had come when it fired.
+                boolean warned = emitted.isStanding(fact);
+                Long warnedAt = warned ? Long.valueOf(emitted.lastAt(fact)) : at;
+                if (warnedAt != null && (contextChanged || !warned)) {
+                    emitIfChanged(
+                            out,
+                            emitted,
+                            OutputSlot.event(fact),
+                            OutputDocuments.slaEvent(state, sla, fact, warnedAt, false),
+                            warnedAt);
+                    emitted.stand(fact, warnedAt);
                 }
             } else if (at != null) {
                 if (contextChanged || !emitted.isStanding(fact) || emitted.lastAt(fact) != at) {

@@ -2,7 +2,6 @@ package org.pingzhi.jobs.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What changed in one group's minutes when an incident changed: its earlier bookings there to
@@ -19,7 +18,7 @@ public record BookingChange(
      */
     public static List<BookingChange> between(IncidentBookings before, IncidentBookings after) {
         List<BookingChange> changes = new ArrayList<>(2);
-        if (Objects.equals(before, after)) {
+        if (before == null ? after == null : before.booksTheSameAs(after)) {
             return changes;
         }
         if (before != null && after != null && before.group().equals(after.group())) {

@@ -2,8 +2,8 @@ package org.pingzhi.jobs.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.common.output.IncidentDocument;
 import org.pingzhi.jobs.lifecycle.IncidentFold;
@@ -24,6 +24,9 @@ import org.pingzhi.jobs.sla.SlaStatus;
  * @param breachedAt the deadline, when BREACHED ({@code slaBreached}), else null
  * @param endedAt the earliest RESOLVED, CLOSED or CANCELLED, null while there is none: the incident
  *     is open from {@code reportedAt} (inclusive) to {@code endedAt} (exclusive)
+ * @param keptUntil until when the lifecycle may still change the incident's document ({@link
+ *     org.pingzhi.jobs.lifecycle.LifecycleSettings#documentChangesUntil}): its bookings are kept
+ *     that long, so that no later change of it books it again as a new incident
  */
 public record IncidentBookings(
         String incidentId,
@@ -33,13 +36,14 @@ public record IncidentBookings(
         Long responseMillis,
         Long metAt,
         Long breachedAt,
-        Long endedAt) {
+        Long endedAt,
+        long keptUntil) {
 
     /**
      * The bookings of an incident as its document says it is, with its SLA as judged: the same for
      * a live incident and for one already cleaned up (its summary's document).
      */
-    public static IncidentBookings of(IncidentDocument incident) {
+    public static IncidentBookings of(IncidentDocument incident, long keptUntil) {
         MetricGroup group =
                 new MetricGroup(
                         incident.townCode(),
@@ -62,7 +66,34 @@ public record IncidentBookings(
                         : null,
                 earliest(
                         earliest(instant(incident.resolvedAt()), instant(incident.closedAt())),
-                        instant(incident.cancelledAt())));
+                        instant(incident.cancelledAt())),
+                keptUntil);
+    }
+
+    public IncidentBookings withKeptUntil(long until) {
+        return new IncidentBookings(
+                incidentId,
+                group,
+                reportedAt,
+                respondedAt,
+                responseMillis,
+                metAt,
+                breachedAt,
+                endedAt,
+                until);
+    }
+
+    /** Whether {@code other} books the same counts and open interval in the same group. */
+    public boolean booksTheSameAs(IncidentBookings other) {
+        return other != null
+                && incidentId.equals(other.incidentId)
+                && group.equals(other.group)
+                && reportedAt == other.reportedAt
+                && Objects.equals(respondedAt, other.respondedAt)
+                && Objects.equals(responseMillis, other.responseMillis)
+                && Objects.equals(metAt, other.metAt)
+                && Objects.equals(breachedAt, other.breachedAt)
+                && Objects.equals(endedAt, other.endedAt);
     }
 
     /** The counts this incident adds to each minute it is booked in (minute start to counts). */
@@ -94,20 +125,6 @@ public record IncidentBookings(
             changes.put(endedAt, -1);
         }
         return changes;
-    }
-
-    /**
-     * The latest minute this incident touches (a count or an open change), or null while it is
-     * open: once it has ended and that minute is final, nothing it says changes a minute still
-     * held.
-     */
-    public Long lastMinute() {
-        if (endedAt == null) {
-            return null;
-        }
-        TreeSet<Long> instants = new TreeSet<>(counts().keySet());
-        instants.add(MetricMinutes.minuteOf(endedAt));
-        return instants.last();
     }
 
     private static void add(Map<Long, MinuteCounts> counts, long instant, MinuteCounts more) {

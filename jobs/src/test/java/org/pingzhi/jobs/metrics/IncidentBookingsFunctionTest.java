@@ -51,14 +51,27 @@ class IncidentBookingsFunctionTest {
     }
 
     @Test
-    void anEndedIncidentsBookingsGoOneBoundAfterItsLastMinute() throws Exception {
-        send(Judged.bookings(minutes(21), REPORT, ARRIVAL, CLOSING));
+    void aCloseHoursAfterTheReplyDoesNotBookTheIncidentAgain() throws Exception {
+        UnifiedEvent finished = police("J1", "FINISHED", minutes(5.5)).build();
+        send(Judged.bookings(minutes(6), REPORT, ARRIVAL, finished));
+        harness.bookings.processWatermark(minutes(6) + 3 * LATENESS);
+
+        UnifiedEvent closedLater = police("J1", "CLOSED", minutes(6) + 3 * LATENESS + 1).build();
+        send(Judged.bookings(closedLater.eventTime(), REPORT, ARRIVAL, finished, closedLater));
+
+        assertThat(harness.bookings.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void anIncidentsBookingsGoWhenItsDocumentCanNoLongerChange() throws Exception {
+        IncidentBookings closed = Judged.bookings(minutes(21), REPORT, ARRIVAL, CLOSING);
+        send(closed);
         assertThat(harness.bookings.numEventTimeTimers()).isOne();
 
-        harness.bookings.processWatermark(minutes(21) + LATENESS - 1);
+        harness.bookings.processWatermark(closed.keptUntil() - 1);
         assertThat(harness.bookings.numKeyedStateEntries()).isOne();
 
-        harness.bookings.processWatermark(minutes(21) + LATENESS);
+        harness.bookings.processWatermark(closed.keptUntil());
         assertThat(harness.bookings.numKeyedStateEntries()).isZero();
         assertThat(harness.bookings.numEventTimeTimers()).isZero();
     }
@@ -83,11 +96,14 @@ class IncidentBookingsFunctionTest {
     }
 
     @Test
-    void anOpenIncidentKeepsItsBookingsWithoutATimer() throws Exception {
-        send(Judged.bookings(minutes(30), REPORT, ARRIVAL));
+    void anOpenIncidentKeepsItsBookingsAsLongAsItCanChange() throws Exception {
+        IncidentBookings open = Judged.bookings(minutes(30), REPORT, ARRIVAL);
+        send(open);
         harness.bookings.processWatermark(minutes(30) + 10 * LATENESS);
-
         assertThat(harness.bookings.numKeyedStateEntries()).isOne();
+
+        harness.bookings.processWatermark(open.keptUntil());
+        assertThat(harness.bookings.numKeyedStateEntries()).isZero();
         assertThat(harness.bookings.numEventTimeTimers()).isZero();
     }
 }

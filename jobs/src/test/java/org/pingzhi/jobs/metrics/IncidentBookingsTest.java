@@ -49,7 +49,6 @@ class IncidentBookingsTest {
         assertThat(counts.get(minutes(12)).responseMillis()).containsExactly(690_000);
         assertThat(counts.get(minutes(12)).slaMet()).isZero();
         assertThat(bookings.openChanges()).containsExactly(entry(minutes(0.5), 1));
-        assertThat(bookings.lastMinute()).isNull();
     }
 
     @Test
@@ -73,7 +72,6 @@ class IncidentBookingsTest {
         assertThat(bookings.respondedAt()).isNull();
         assertThat(bookings.openChanges())
                 .containsExactly(entry(minutes(0.5), 1), entry(minutes(3), -1));
-        assertThat(bookings.lastMinute()).isEqualTo(minutes(3));
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.pingzhi.jobs.metrics;
 
 import java.util.List;
 import org.pingzhi.common.model.UnifiedEvent;
+import org.pingzhi.common.output.IncidentDocument;
 import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.lifecycle.IncidentState;
+import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.lifecycle.OutputDocuments;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 import org.pingzhi.jobs.sla.SlaOutcome;
@@ -18,6 +20,8 @@ final class Judged {
     static IncidentBookings bookings(long judgedAt, UnifiedEvent... records) {
         IncidentState state = IncidentFold.fold(records[0].incidentId(), List.of(records));
         SlaOutcome sla = SlaEvaluator.evaluate(state.slaInput(), TARGET_MILLIS, judgedAt);
-        return IncidentBookings.of(OutputDocuments.incident(state, sla));
+        IncidentDocument document = OutputDocuments.incident(state, sla);
+        return IncidentBookings.of(
+                document, LifecycleSettings.live().documentChangesUntil(document, judgedAt));
     }
 }

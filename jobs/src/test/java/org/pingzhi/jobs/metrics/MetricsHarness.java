@@ -34,7 +34,7 @@ final class MetricsHarness {
             throws Exception {
         bookings =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new IncidentBookingsFunction(latenessMillis)),
+                        new KeyedProcessOperator<>(new IncidentBookingsFunction()),
                         IncidentBookings::incidentId,
                         Types.STRING);
         minutes =

@@ -211,18 +211,24 @@ class MinuteMetricsTest {
     @Test
     void aQuietGroupLeavesNoStateAndNoTimer() throws Exception {
         MetricsHarness harness = new MetricsHarness(LATENESS);
+        IncidentBookings reported = Judged.bookings(minutes(11), report("J1", 0.5));
         harness.send(
-                Judged.bookings(minutes(11), report("J1", 0.5)),
+                reported,
                 Judged.bookings(minutes(11), report("J2", 1), arrival("J2", 3), closing("J2", 4)));
         harness.watermark(minutes(11));
-        harness.send(
+        IncidentBookings closed =
                 Judged.bookings(
-                        minutes(20), report("J1", 0.5), arrival("J1", 12), closing("J1", 15)));
+                        minutes(20), report("J1", 0.5), arrival("J1", 12), closing("J1", 15));
+        harness.send(closed);
         harness.watermark(minutes(20));
         assertThat(harness.keyedStateEntries()).isPositive();
 
         harness.watermark(minutes(15) + MINUTE + LATENESS);
+        assertThat(harness.minutes.numKeyedStateEntries()).isZero();
+        assertThat(harness.minutes.numEventTimeTimers()).isZero();
 
+        // the incidents' own bookings stay while any of their documents said they could change
+        harness.watermark(Math.max(reported.keptUntil(), closed.keptUntil()));
         assertThat(harness.keyedStateEntries()).isZero();
         assertThat(harness.timers()).isZero();
     }
@@ -230,15 +236,22 @@ class MinuteMetricsTest {
     @Test
     void anIncidentStillOpenKeepsOnlyItsBookingsAndTheGroupsOpenCount() throws Exception {
         MetricsHarness harness = new MetricsHarness(LATENESS);
-        harness.send(Judged.bookings(minutes(5), report("J1", 0.5)));
+        IncidentBookings open = Judged.bookings(minutes(5), report("J1", 0.5));
+        harness.send(open);
         harness.watermark(minutes(500));
 
-        assertThat(harness.timers()).isZero();
+        assertThat(harness.minutes.numEventTimeTimers()).isZero();
         // the incident's last bookings, and the group's open count and group
         assertThat(harness.keyedStateEntries()).isEqualTo(3);
 
-        harness.send(Judged.bookings(minutes(600), report("J1", 0.5), closing("J1", 599.5)));
+        IncidentBookings closed =
+                Judged.bookings(minutes(600), report("J1", 0.5), closing("J1", 599.5));
+        harness.send(closed);
         harness.watermark(minutes(600) + MINUTE + LATENESS);
+        assertThat(harness.minutes.numKeyedStateEntries()).isZero();
+        assertThat(harness.minutes.numEventTimeTimers()).isZero();
+
+        harness.watermark(Math.max(open.keptUntil(), closed.keptUntil()));
         assertThat(harness.keyedStateEntries()).isZero();
         assertThat(harness.timers()).isZero();
     }
@@ -259,8 +272,8 @@ class MinuteMetricsTest {
         restored.watermark(minutes(121));
 
         assertThat(restored.drain()).isEmpty();
-        assertThat(restored.keyedStateEntries()).isZero();
-        assertThat(restored.timers()).isZero();
+        assertThat(restored.minutes.numKeyedStateEntries()).isZero();
+        assertThat(restored.minutes.numEventTimeTimers()).isZero();
     }
 
     @Test
