@@ -23,13 +23,11 @@ import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.pingzhi.jobs.time.EventTime;
-import org.pingzhi.jobs.time.ReplayWatermarks;
-import org.pingzhi.jobs.time.TimeOptions;
 
 /**
- * The command-center graph bounded over JSONL files, in event time only: a first pass over the
- * files finds how far each one's watermark may move without any of its records falling behind it,
- * so every deadline is decided knowing every record up to it, and none after the horizon fires.
+ * The command-center graph bounded over JSONL files, in event time only: no watermark moves before
+ * the end of the input, so every deadline is decided knowing every record, and none after the
+ * horizon fires.
  */
 public final class ReplayJob {
 
@@ -46,11 +44,7 @@ public final class ReplayJob {
                 arguments.policy() == null
                         ? SlaPolicy.fromConfig(configuration)
                         : SlaPolicy.load(arguments.policy());
-        InputScans scans =
-                scanInputs(
-                        arguments,
-                        normalizer,
-                        configuration.get(TimeOptions.REPLAY_WATERMARK_STEP));
+        InputScan scan = scanInputs(arguments, normalizer);
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(configuration);
@@ -59,24 +53,14 @@ public final class ReplayJob {
         CommandCenterSettings settings =
                 CommandCenterSettings.of(
                         policy,
-                        LifecycleSettings.fromConfig(configuration, scans.horizon()),
+                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
                         arguments.rules() == null
                                 ? RulesFile.NONE
                                 : RulesOptions.load(arguments.rules()),
                         configuration);
         CommandCenterGraph.build(
-                        fileRecords(
-                                env,
-                                arguments.hotline(),
-                                Source.HOTLINE_12345,
-                                normalizer,
-                                scans.hotline().watermarks()),
-                        fileRecords(
-                                env,
-                                arguments.police(),
-                                Source.POLICE_110,
-                                normalizer,
-                                scans.police().watermarks()),
+                        fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
+                        fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),
                         settings)
                 .allDocuments()
                 .sinkTo(new ReplayFilesSink(arguments.outputDirectory()))
@@ -84,36 +68,21 @@ public final class ReplayJob {
                 .uid("replay-files")
                 .name("Replay output files");
         env.execute("pingzhi replay");
-        return ReplaySummary.read(
-                arguments.outputDirectory(), scans.hotline().records() + scans.police().records());
-    }
-
-    private record InputScans(InputScan hotline, InputScan police) {
-        /** The latest valid event time of both inputs. */
-        long horizon() {
-            return Math.max(hotline.horizon(), police.horizon());
-        }
+        return ReplaySummary.read(arguments.outputDirectory(), scan.records());
     }
 
     /** Both files at once: the pass is all parsing, which the job does again after it. */
-    private static InputScans scanInputs(
-            ReplayArguments arguments, Normalizer normalizer, int watermarkStep)
+    private static InputScan scanInputs(ReplayArguments arguments, Normalizer normalizer)
             throws IOException, InterruptedException, ExecutionException {
         FutureTask<InputScan> police =
                 new FutureTask<>(
-                        () ->
-                                InputScan.of(
-                                        arguments.police(),
-                                        Source.POLICE_110,
-                                        normalizer,
-                                        watermarkStep));
+                        () -> InputScan.of(arguments.police(), Source.POLICE_110, normalizer));
         Thread policeScan = new Thread(police, "replay-input-scan-" + Source.POLICE_110.code());
         policeScan.setDaemon(true);
         policeScan.start();
-        InputScan hotline =
-                InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer, watermarkStep);
+        InputScan hotline = InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer);
         try {
-            return new InputScans(hotline, police.get());
+            return hotline.plus(police.get());
         } catch (ExecutionException e) {
             // the police file's own failure, as a scan of it alone would have thrown it
             if (e.getCause() instanceof IOException failure) {
@@ -127,18 +96,14 @@ public final class ReplayJob {
     }
 
     private static DataStream<Either<UnifiedEvent, DeadLetter>> fileRecords(
-            StreamExecutionEnvironment env,
-            Path file,
-            Source source,
-            Normalizer normalizer,
-            ReplayWatermarks watermarks) {
+            StreamExecutionEnvironment env, Path file, Source source, Normalizer normalizer) {
         String topic = source.defaultTopic();
         FileSource<Either<UnifiedEvent, DeadLetter>> files =
                 FileSource.forRecordStreamFormat(
                                 new JsonlRecordFormat(source, normalizer),
                                 new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
                         .build();
-        return env.fromSource(files, EventTime.replay(watermarks), "Replay " + topic)
+        return env.fromSource(files, EventTime.replay(), "Replay " + topic)
                 .uid("replay-source-" + topic);
     }
 }

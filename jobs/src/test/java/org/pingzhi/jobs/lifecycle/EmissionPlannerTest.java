@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pingzhi.jobs.lifecycle.LifecycleHarness.ids;
 import static org.pingzhi.jobs.lifecycle.LifecycleHarness.json;
 import static org.pingzhi.jobs.lifecycle.TestEvents.MINUTE;
+import static org.pingzhi.jobs.lifecycle.TestEvents.hotline;
 import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
 import static org.pingzhi.jobs.lifecycle.TestEvents.police;
 
@@ -50,6 +51,22 @@ class EmissionPlannerTest {
                         "INCIDENT/110-J1");
 
         assertThat(plan(minutes(25))).isEmpty();
+    }
+
+    @Test
+    void aWarningSaysWhatTheIncidentIsOnceAHandoverJoinedIt() {
+        List<Document> warned = plan(minutes(9), police("J1", "RECEIVED", minutes(0)).build());
+        assertThat(find(warned, "SLA_EVENT/110-J1:WARNING").json())
+                .contains("\"sources\":[\"110\"]");
+
+        List<Document> handedOver =
+                plan(minutes(9.5), hotline("PH1", "CREATE", minutes(9.2)).linkedTo("J1").build());
+
+        // the same warning, at the instant it was first given, as the incident now stands
+        assertThat(find(handedOver, "SLA_EVENT/110-J1:WARNING").json())
+                .contains("\"sources\":[\"110\",\"12345\"]")
+                .contains("\"at\":\"2026-11-28T02:08:00.000Z\"");
+        assertThat(plan(minutes(9.6))).isEmpty();
     }
 
     @Test
