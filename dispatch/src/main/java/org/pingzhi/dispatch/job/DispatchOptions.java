@@ -13,7 +13,9 @@ public final class DispatchOptions {
             ConfigOptions.key("pingzhi.dispatch.roster")
                     .stringType()
                     .defaultValue("dispatch/roster/pinghu-sample.json")
-                    .withDescription("The duty roster file (dispatch/README.md).");
+                    .withDescription(
+                            "The duty roster file the job starts with (dispatch/README.md); a"
+                                    + " roster published to the roster topic replaces it.");
 
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             ConfigOptions.key("pingzhi.kafka.bootstrap-servers")
@@ -34,6 +36,14 @@ public final class DispatchOptions {
                     .withDescription(
                             "Topic of the acknowledgements ({alertId, who, at}) the ack server"
                                     + " writes.");
+
+    public static final ConfigOption<String> ROSTER_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.roster")
+                    .stringType()
+                    .defaultValue("pingzhi-roster")
+                    .withDescription(
+                            "The roster control topic: each valid roster published to it (./pingzhi"
+                                    + " roster publish) replaces the roster in force.");
 
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
             ConfigOptions.key("pingzhi.kafka.topic.deadletter")

@@ -3,19 +3,18 @@ package org.pingzhi.dispatch.job;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
-import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.dispatch.ack.AckLinks;
 import org.pingzhi.dispatch.ack.AckSignature;
-import org.pingzhi.dispatch.roster.DutyRoster;
-import org.pingzhi.dispatch.roster.RosterFile;
 
 /**
- * What the dispatch function needs of the options, shipped with it to the task managers: the roster
- * is read there, when the function opens.
+ * What the dispatch function needs of the options, shipped with it to the task managers: the start
+ * roster file is read there, when the function opens.
  */
 public record DispatchSettings(
         String rosterFile,
@@ -47,11 +46,17 @@ public record DispatchSettings(
     }
 
     /**
-     * @throws IOException when the roster cannot be read; a roster that is not valid is refused
-     *     with every problem listed
+     * The roster file the job starts with, validated.
+     *
+     * @throws IOException when the file cannot be read; a roster that is not valid is refused with
+     *     every problem listed
      */
-    public DutyRoster roster() throws IOException {
-        return RosterFile.load(Path.of(rosterFile), TownDirectory.standard());
+    public RosterVersion startRoster() throws IOException {
+        RosterVersion start =
+                RosterVersion.startFile(
+                        Files.readString(Path.of(rosterFile), StandardCharsets.UTF_8), rosterFile);
+        start.parse();
+        return start;
     }
 
     /** The delivery ledger and audit, {@code pingzhi-notifications}. */
