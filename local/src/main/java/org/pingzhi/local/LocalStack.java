@@ -281,7 +281,7 @@ public final class LocalStack implements AutoCloseable {
         settings.put(
                 DispatchOptions.DEAD_LETTER_TOPIC.key(),
                 configuration.get(KafkaOptions.DEAD_LETTER_TOPIC));
-        settings.put(DispatchOptions.ELASTICSEARCH_URL.key(), elasticsearchUrl);
+        settings.put(DispatchOptions.ELASTICSEARCH_HOSTS.key(), elasticsearchUrl);
         settings.put(DispatchOptions.ACK_SECRET.key(), ackSecret);
         configuration.toMap().entrySet().stream()
                 .filter(

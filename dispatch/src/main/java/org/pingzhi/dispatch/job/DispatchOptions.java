@@ -1,6 +1,7 @@
 package org.pingzhi.dispatch.job;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
@@ -57,11 +58,16 @@ public final class DispatchOptions {
                     .defaultValue("pingzhi-dispatch")
                     .withDescription("Consumer group of the dispatch job's Kafka sources.");
 
-    public static final ConfigOption<String> ELASTICSEARCH_URL =
-            ConfigOptions.key("pingzhi.elasticsearch.url")
+    /** The command-center job's option; {@code pingzhi.elasticsearch.url} is its old name here. */
+    public static final ConfigOption<List<String>> ELASTICSEARCH_HOSTS =
+            ConfigOptions.key("pingzhi.elasticsearch.hosts")
                     .stringType()
-                    .defaultValue("http://127.0.0.1:9200")
-                    .withDescription("Elasticsearch, where pingzhi-notifications is written.");
+                    .asList()
+                    .defaultValues("http://127.0.0.1:9200")
+                    .withDeprecatedKeys("pingzhi.elasticsearch.url")
+                    .withDescription(
+                            "Elasticsearch HTTP endpoints, separated by ';', where"
+                                    + " pingzhi-notifications is written.");
 
     public static final ConfigOption<String> ELASTICSEARCH_API_KEY =
             ConfigOptions.key("pingzhi.elasticsearch.api-key")

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.pingzhi.dispatch.ack.AckLinks;
@@ -23,7 +24,7 @@ public record DispatchSettings(
         Duration ackLinkValidity,
         Duration resolvedRetention,
         String kibanaUrl,
-        String elasticsearchUrl,
+        List<String> elasticsearchHosts,
         String elasticsearchApiKey,
         String notificationsIndex,
         Duration requestTimeout)
@@ -39,7 +40,7 @@ public record DispatchSettings(
                 configuration.get(DispatchOptions.ACK_LINK_VALIDITY),
                 configuration.get(DispatchOptions.RESOLVED_RETENTION),
                 configuration.get(DispatchOptions.KIBANA_URL),
-                configuration.get(DispatchOptions.ELASTICSEARCH_URL),
+                List.copyOf(configuration.get(DispatchOptions.ELASTICSEARCH_HOSTS)),
                 configuration.getOptional(DispatchOptions.ELASTICSEARCH_API_KEY).orElse(null),
                 configuration.get(DispatchOptions.NOTIFICATIONS_INDEX),
                 configuration.get(DispatchOptions.REQUEST_TIMEOUT));
@@ -62,7 +63,7 @@ public record DispatchSettings(
     /** The delivery ledger and audit, {@code pingzhi-notifications}. */
     public NotificationLedger ledger() {
         return NotificationLedger.connect(
-                elasticsearchUrl, Optional.ofNullable(elasticsearchApiKey), notificationsIndex);
+                elasticsearchHosts, Optional.ofNullable(elasticsearchApiKey), notificationsIndex);
     }
 
     public AckLinks ackLinks() {

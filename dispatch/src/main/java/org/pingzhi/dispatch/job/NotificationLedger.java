@@ -75,9 +75,11 @@ public final class NotificationLedger implements AutoCloseable {
         this.index = index;
     }
 
-    /** A ledger at {@code url}, with an API key when the cluster needs one. */
-    public static NotificationLedger connect(String url, Optional<String> apiKey, String index) {
-        Rest5ClientBuilder builder = Rest5Client.builder(List.of(URI.create(url)));
+    /** A ledger at {@code hosts}, with an API key when the cluster needs one. */
+    public static NotificationLedger connect(
+            List<String> hosts, Optional<String> apiKey, String index) {
+        Rest5ClientBuilder builder =
+                Rest5Client.builder(hosts.stream().map(host -> URI.create(host.strip())).toList());
         apiKey.ifPresent(
                 key ->
                         builder.setDefaultHeaders(

@@ -41,6 +41,7 @@ public final class RosterControlFunction
     public void open(OpenContext openContext) throws Exception {
         startFile = settings.startRoster();
         published = getRuntimeContext().getState(DispatchStateDescriptors.rosterPublished());
+        LOG.info("Duty roster {} is the start file; a published roster replaces it", startFile);
     }
 
     @Override

@@ -33,7 +33,7 @@ class DispatchFunctionTest {
                     Duration.ofHours(24),
                     Duration.ofHours(1),
                     "http://127.0.0.1:5601",
-                    "http://127.0.0.1:9200",
+                    List.of("http://127.0.0.1:9200"),
                     null,
                     "pingzhi-notifications",
                     Duration.ofSeconds(10));

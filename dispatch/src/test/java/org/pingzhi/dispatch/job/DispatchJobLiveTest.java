@@ -108,7 +108,7 @@ class DispatchJobLiveTest {
                                         "deadletter-" + run),
                                 Map.entry(DispatchOptions.GROUP_ID.key(), "dispatch-" + run),
                                 Map.entry(
-                                        DispatchOptions.ELASTICSEARCH_URL.key(),
+                                        DispatchOptions.ELASTICSEARCH_HOSTS.key(),
                                         RealElasticsearch.url()),
                                 Map.entry(
                                         DispatchOptions.NOTIFICATIONS_INDEX.key(),
