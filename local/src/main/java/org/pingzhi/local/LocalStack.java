@@ -194,6 +194,12 @@ public final class LocalStack implements AutoCloseable {
                                                     configuration.get(KafkaOptions.RULES_TOPIC),
                                                     1,
                                                     (short) 1)
+                                            .configs(Map.of("retention.ms", "-1")),
+                                    // the same for the dispatch job's duty rosters
+                                    new NewTopic(
+                                                    configuration.get(DispatchOptions.ROSTER_TOPIC),
+                                                    1,
+                                                    (short) 1)
                                             .configs(Map.of("retention.ms", "-1")))
                             .stream()
                             .filter(topic -> !existing.contains(topic.name()))
@@ -279,9 +285,12 @@ public final class LocalStack implements AutoCloseable {
                 DispatchOptions.ALERTS_TOPIC.key(), configuration.get(KafkaOptions.ALERTS_TOPIC));
         settings.put(DispatchOptions.ACKS_TOPIC.key(), configuration.get(KafkaOptions.ACKS_TOPIC));
         settings.put(
+                DispatchOptions.ROSTER_TOPIC.key(),
+                configuration.get(DispatchOptions.ROSTER_TOPIC));
+        settings.put(
                 DispatchOptions.DEAD_LETTER_TOPIC.key(),
                 configuration.get(KafkaOptions.DEAD_LETTER_TOPIC));
-        settings.put(DispatchOptions.ELASTICSEARCH_URL.key(), elasticsearchUrl);
+        settings.put(DispatchOptions.ELASTICSEARCH_HOSTS.key(), elasticsearchUrl);
         settings.put(DispatchOptions.ACK_SECRET.key(), ackSecret);
         configuration.toMap().entrySet().stream()
                 .filter(

@@ -21,5 +21,11 @@ public enum ReasonCode {
      * A rules file published to the control topic that the rules parser rejects (the message names
      * the rule and the problem): the rules in force stay as they are.
      */
-    INVALID_RULES
+    INVALID_RULES,
+    /**
+     * A duty roster published to the dispatch job's roster control topic that does not validate
+     * (the message lists every problem, each naming its entry): the roster in force stays. The dead
+     * letter never carries the file, which holds the robots' webhooks and secrets.
+     */
+    INVALID_ROSTER
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
  * A channel's answer to one attempt, classified.
  *
  * @param retryAfter how long the channel asked to wait (HTTP {@code Retry-After}), if it did
+ * @param errcode the robot's {@code errcode}, null when the answer has none
  */
-public record Answer(Kind kind, String detail, Optional<Duration> retryAfter) {
+public record Answer(Kind kind, String detail, Optional<Duration> retryAfter, Integer errcode) {
 
     /** How an attempt ended. */
     public enum Kind {
@@ -23,6 +24,6 @@ public record Answer(Kind kind, String detail, Optional<Duration> retryAfter) {
     }
 
     public static Answer of(Kind kind, String detail) {
-        return new Answer(kind, detail, Optional.empty());
+        return new Answer(kind, detail, Optional.empty(), null);
     }
 }

@@ -32,7 +32,7 @@ public final class AnswerClassifier {
     public static Answer classify(
             Channel channel, int status, String body, Map<String, String> headers) {
         if (status == 429) {
-            return new Answer(Kind.RATE_LIMITED, "HTTP 429", retryAfter(headers));
+            return new Answer(Kind.RATE_LIMITED, "HTTP 429", retryAfter(headers), null);
         }
         if (status == 408 || status >= 500) {
             return Answer.of(Kind.RETRY, "HTTP " + status);
@@ -60,14 +60,16 @@ public final class AnswerClassifier {
         }
         int code = errcode.intValue();
         String detail = "errcode " + code + ": " + answer.path("errmsg").asText("");
-        if (code == 0) {
-            return Answer.of(Kind.DELIVERED, detail);
-        }
+        Kind kind;
         boolean dingTalk = channel instanceof DingTalkRobot;
-        if (dingTalk ? code == DINGTALK_SEND_TOO_FAST : code == WECOM_FREQUENCY_LIMIT) {
-            return Answer.of(Kind.RATE_LIMITED, detail);
+        if (code == 0) {
+            kind = Kind.DELIVERED;
+        } else if (dingTalk ? code == DINGTALK_SEND_TOO_FAST : code == WECOM_FREQUENCY_LIMIT) {
+            kind = Kind.RATE_LIMITED;
+        } else {
+            kind = code == SYSTEM_BUSY ? Kind.RETRY : Kind.PERMANENT;
         }
-        return Answer.of(code == SYSTEM_BUSY ? Kind.RETRY : Kind.PERMANENT, detail);
+        return new Answer(kind, detail, Optional.empty(), code);
     }
 
     /** Delta seconds only; an HTTP date is ignored (the backoff applies). */

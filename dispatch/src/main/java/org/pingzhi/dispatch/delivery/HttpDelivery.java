@@ -47,14 +47,22 @@ public final class HttpDelivery {
 
     /** Completes once the message is delivered, refused, or given up; never exceptionally. */
     public CompletableFuture<DeliveryResult> deliver(OutboundMessage message) {
-        return attempt(message, 1);
+        return deliver(message, HttpAttempt.Listener.NONE);
     }
 
-    private CompletableFuture<DeliveryResult> attempt(OutboundMessage message, int attempt) {
+    /** As {@link #deliver(OutboundMessage)}, telling {@code listener} of each HTTP attempt. */
+    public CompletableFuture<DeliveryResult> deliver(
+            OutboundMessage message, HttpAttempt.Listener listener) {
+        return attempt(message, 1, listener);
+    }
+
+    private CompletableFuture<DeliveryResult> attempt(
+            OutboundMessage message, int attempt, HttpAttempt.Listener listener) {
+        long startedAt = clock.millis();
         HttpRequest request;
         try {
             request =
-                    HttpRequest.newBuilder(message.uriAt(clock.millis()))
+                    HttpRequest.newBuilder(message.uriAt(startedAt))
                             .timeout(policy.requestTimeout())
                             .header("Content-Type", "application/json; charset=utf-8")
                             .POST(
@@ -66,9 +74,30 @@ public final class HttpDelivery {
             return CompletableFuture.completedFuture(
                     new DeliveryResult(Outcome.REFUSED, attempt, "cannot send: " + e.getMessage()));
         }
+        long started = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((response, failure) -> answer(message, response, failure))
-                .thenCompose(answer -> next(message, attempt, answer));
+                .handle(
+                        (response, failure) -> {
+                            Answer answer = answer(message, response, failure);
+                            Duration retryIn = retryIn(attempt, answer);
+                            listener.attempted(
+                                    new HttpAttempt(
+                                            attempt,
+                                            startedAt,
+                                            TimeUnit.NANOSECONDS.toMillis(
+                                                    System.nanoTime() - started),
+                                            failure == null ? response.statusCode() : 0,
+                                            answer,
+                                            retryIn));
+                            return next(message, attempt, answer, retryIn, listener);
+                        })
+                .thenCompose(next -> next);
+    }
+
+    /** The wait before the attempt after {@code attempt}, null when none follows. */
+    private Duration retryIn(int attempt, Answer answer) {
+        boolean retryable = answer.kind() == Kind.RETRY || answer.kind() == Kind.RATE_LIMITED;
+        return retryable && attempt < policy.maxAttempts() ? policy.backoff(attempt, answer) : null;
     }
 
     private static Answer answer(
@@ -98,7 +127,11 @@ public final class HttpDelivery {
     }
 
     private CompletableFuture<DeliveryResult> next(
-            OutboundMessage message, int attempt, Answer answer) {
+            OutboundMessage message,
+            int attempt,
+            Answer answer,
+            Duration retryIn,
+            HttpAttempt.Listener listener) {
         switch (answer.kind()) {
             case DELIVERED:
                 return CompletableFuture.completedFuture(
@@ -107,14 +140,15 @@ public final class HttpDelivery {
                 return CompletableFuture.completedFuture(
                         new DeliveryResult(Outcome.REFUSED, attempt, answer.detail()));
             default:
-                if (attempt >= policy.maxAttempts()) {
+                if (retryIn == null) {
                     return CompletableFuture.completedFuture(
                             new DeliveryResult(Outcome.GAVE_UP, attempt, answer.detail()));
                 }
                 Executor later =
                         CompletableFuture.delayedExecutor(
-                                policy.backoff(attempt, answer).toMillis(), TimeUnit.MILLISECONDS);
-                return CompletableFuture.supplyAsync(() -> attempt(message, attempt + 1), later)
+                                retryIn.toMillis(), TimeUnit.MILLISECONDS);
+                return CompletableFuture.supplyAsync(
+                                () -> attempt(message, attempt + 1, listener), later)
                         .thenCompose(retry -> retry);
         }
     }

@@ -89,7 +89,11 @@ public record AlertPaging(
                 forgetAt);
     }
 
-    AlertPaging followedUp(List<PagedChannel> city, long nextFollowUpAt) {
+    /**
+     * After a follow-up round: {@code crew} the crew's channels as the roster in force has them,
+     * {@code city} the city's channels an escalation went to.
+     */
+    AlertPaging followedUp(List<PagedChannel> crew, List<PagedChannel> city, long nextFollowUpAt) {
         List<PagedChannel> escalation = new ArrayList<>(escalated);
         escalation.addAll(city);
         return new AlertPaging(

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,19 +17,16 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.dispatch.channel.AlertLinks;
 import org.pingzhi.dispatch.channel.AlertTexts;
-import org.pingzhi.dispatch.channel.Channel;
-import org.pingzhi.dispatch.channel.DingTalkRobot;
 import org.pingzhi.dispatch.channel.KibanaLinks;
 import org.pingzhi.dispatch.channel.MessageComposer;
 import org.pingzhi.dispatch.channel.OutboundMessage;
-import org.pingzhi.dispatch.channel.WeComRobot;
 import org.pingzhi.dispatch.delivery.DeliveryResult;
+import org.pingzhi.dispatch.delivery.HttpAttempt;
 import org.pingzhi.dispatch.delivery.HttpDelivery;
 import org.pingzhi.dispatch.delivery.Notification;
 import org.pingzhi.dispatch.delivery.Outbox;
 import org.pingzhi.dispatch.delivery.RetryPolicy;
 import org.pingzhi.dispatch.delivery.RobotRateLimiter;
-import org.pingzhi.dispatch.roster.DutyRoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +53,6 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
 
     private final DispatchSettings settings;
 
-    private transient DutyRoster roster;
     private transient KibanaLinks kibana;
     private transient HttpDelivery http;
     private transient Outbox outbox;
@@ -69,13 +64,11 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
     /** A notification on its way, and where its result goes. */
     private static final class Pending {
         final DeliveryRequest request;
-        final Channel channel;
         final ResultFuture<DeliveryReport> result;
         int attempt;
 
-        Pending(DeliveryRequest request, Channel channel, ResultFuture<DeliveryReport> result) {
+        Pending(DeliveryRequest request, ResultFuture<DeliveryReport> result) {
             this.request = request;
-            this.channel = channel;
             this.result = result;
         }
     }
@@ -86,7 +79,6 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        roster = settings.roster();
         kibana = new KibanaLinks(URI.create(settings.kibanaUrl()));
         RetryPolicy standard = RetryPolicy.standard();
         http =
@@ -129,21 +121,13 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
 
     @Override
     public void asyncInvoke(DeliveryRequest request, ResultFuture<DeliveryReport> result) {
-        Optional<Channel> channel = roster.channel(request.channel());
-        if (channel.isEmpty()) {
-            result.complete(
-                    List.of(
-                            DeliveryReport.of(
-                                    request, 0, "REFUSED", "the roster has no such channel")));
-            return;
-        }
-        Pending pending = new Pending(request, channel.get(), result);
+        Pending pending = new Pending(request, result);
         worker.execute(() -> claim(pending));
     }
 
     /** Asks the ledger whether the notification is still to be sent; on the worker. */
     private void claim(Pending pending) {
-        ledger.claim(pending.request, channelType(pending.channel), System.currentTimeMillis())
+        ledger.claim(pending.request, System.currentTimeMillis())
                 .whenCompleteAsync(
                         (claim, failure) -> {
                             if (failure != null) {
@@ -178,7 +162,7 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
                                 request.ackLink() == null ? null : URI.create(request.ackLink())),
                         request.mobiles());
         inOutbox.put(notification, pending);
-        outbox.submit(pending.channel, notification, System.currentTimeMillis());
+        outbox.submit(pending.request.channel(), notification, System.currentTimeMillis());
         scheduleFlush();
     }
 
@@ -191,15 +175,10 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
         CompletableFuture<DeliveryResult> delivered =
                 CompletableFuture.allOf(
                                 sent.stream()
-                                        .map(
-                                                p ->
-                                                        ledger.sending(
-                                                                p.request,
-                                                                channelType(p.channel),
-                                                                p.attempt,
-                                                                startedAt))
+                                        .map(p -> ledger.sending(p.request, p.attempt, startedAt))
                                         .toArray(CompletableFuture[]::new))
-                        .thenCompose(booked -> http.deliver(message));
+                        .thenCompose(
+                                booked -> http.deliver(message, attempt -> audit(sent, attempt)));
         delivered.whenCompleteAsync(
                 (result, failure) -> {
                     if (failure != null) {
@@ -213,10 +192,29 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
         return delivered;
     }
 
+    /**
+     * Books one HTTP attempt for each notification it carried; a failed write is logged, not
+     * retried: the try's own document in the ledger holds the outcome.
+     */
+    private void audit(List<Pending> sent, HttpAttempt attempt) {
+        for (Pending p : sent) {
+            ledger.httpAttempt(p.request, p.attempt, attempt)
+                    .whenComplete(
+                            (booked, failure) -> {
+                                if (failure != null) {
+                                    LOG.warn(
+                                            "HTTP attempt {} of {} is not in the ledger: {}",
+                                            attempt.number(),
+                                            p.request.key().asString(),
+                                            failure.toString());
+                                }
+                            });
+        }
+    }
+
     private void finish(Pending pending, long startedAt, DeliveryResult result) {
         ledger.outcome(
                         pending.request,
-                        channelType(pending.channel),
                         pending.attempt,
                         startedAt,
                         result,
@@ -271,12 +269,5 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
                 },
                 delay,
                 TimeUnit.MILLISECONDS);
-    }
-
-    static String channelType(Channel channel) {
-        if (channel instanceof DingTalkRobot) {
-            return "DINGTALK";
-        }
-        return channel instanceof WeComRobot ? "WECOM" : "WEBHOOK";
     }
 }

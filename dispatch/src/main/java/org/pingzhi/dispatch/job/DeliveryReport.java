@@ -13,6 +13,6 @@ public record DeliveryReport(
 
     static DeliveryReport of(DeliveryRequest request, int attempt, String outcome, String detail) {
         return new DeliveryReport(
-                request.key().asString(), request.channel(), attempt, outcome, detail);
+                request.key().asString(), request.channel().name(), attempt, outcome, detail);
     }
 }

@@ -28,7 +28,7 @@ public final class DispatchCommandLine {
                     + ", "
                     + DispatchOptions.BOOTSTRAP_SERVERS.key()
                     + ", "
-                    + DispatchOptions.ELASTICSEARCH_URL.key()
+                    + DispatchOptions.ELASTICSEARCH_HOSTS.key()
                     + ", "
                     + DispatchOptions.ACK_BASE_URL.key()
                     + ", "

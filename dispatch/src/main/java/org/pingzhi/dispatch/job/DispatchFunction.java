@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.dispatch.ack.AckLinks;
 import org.pingzhi.dispatch.ack.Acknowledgement;
@@ -18,6 +20,8 @@ import org.pingzhi.dispatch.roster.AckPolicy;
 import org.pingzhi.dispatch.roster.DutyRoster;
 import org.pingzhi.dispatch.roster.FollowUp;
 import org.pingzhi.dispatch.roster.Routing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by alertId: routes each state of an alert (OPEN, each re-notification, RESOLVED) to the
@@ -28,17 +32,31 @@ import org.pingzhi.dispatch.roster.Routing;
  * channels (a round is handed over only when its state changes, a resolved alert is final), and the
  * delivery ledger stops what a restore from an older checkpoint hands over again. Acknowledgements
  * also go out on {@link DispatchOutputs#ACKS_SEEN} for the audit.
+ *
+ * <p>Every decision (routing, follow-up, resolution) takes the roster in force at that moment: the
+ * start file until a roster is published, then the last one the roster control broadcast ({@link
+ * RosterInForce}). A re-notification or resolution to a channel the roster in force no longer has
+ * goes to the channels of the duty in force instead. Each roster that comes into force goes out on
+ * {@link DispatchOutputs#ROSTERS_IN_FORCE} for the audit.
  */
 public final class DispatchFunction
-        extends KeyedCoProcessFunction<String, AlertNotice, Acknowledgement, DeliveryRequest> {
+        extends KeyedBroadcastProcessFunction<
+                String, DispatchInput, RosterVersion, DeliveryRequest> {
 
     private static final long serialVersionUID = 1L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchFunction.class);
+
     private final DispatchSettings settings;
 
-    private transient DutyRoster roster;
+    private transient RosterInForce rosters;
     private transient AckLinks ackLinks;
     private transient ValueState<AlertPaging> paging;
+
+    /** The roster in force for the element or timer being handled, and its version. */
+    private transient DutyRoster roster;
+
+    private transient String rosterVersion;
 
     public DispatchFunction(DispatchSettings settings) {
         this.settings = settings;
@@ -46,13 +64,38 @@ public final class DispatchFunction
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        roster = settings.roster();
+        rosters = new RosterInForce(settings.startRoster());
         ackLinks = settings.ackLinks();
         paging = getRuntimeContext().getState(DispatchStateDescriptors.paging());
     }
 
     @Override
-    public void processElement1(AlertNotice notice, Context ctx, Collector<DeliveryRequest> out)
+    public void processElement(
+            DispatchInput input, ReadOnlyContext ctx, Collector<DeliveryRequest> out)
+            throws Exception {
+        useRosterInForce(ctx.getBroadcastState(DispatchStateDescriptors.ROSTER_IN_FORCE));
+        if (input.alert() != null) {
+            alert(input.alert(), ctx, out);
+        } else {
+            acknowledgement(input.ack(), ctx);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RosterVersion published, Context ctx, Collector<DeliveryRequest> out) throws Exception {
+        rosters.replace(ctx.getBroadcastState(DispatchStateDescriptors.ROSTER_IN_FORCE), published);
+        ctx.output(DispatchOutputs.ROSTERS_IN_FORCE, published);
+    }
+
+    private void useRosterInForce(ReadOnlyBroadcastState<String, RosterVersion> state)
+            throws Exception {
+        RosterVersion version = rosters.version(state);
+        roster = rosters.roster(version);
+        rosterVersion = version.version();
+    }
+
+    private void alert(AlertNotice notice, ReadOnlyContext ctx, Collector<DeliveryRequest> out)
             throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         AlertPaging current = paging.value();
@@ -66,9 +109,7 @@ public final class DispatchFunction
         }
     }
 
-    @Override
-    public void processElement2(Acknowledgement ack, Context ctx, Collector<DeliveryRequest> out)
-            throws Exception {
+    private void acknowledgement(Acknowledgement ack, ReadOnlyContext ctx) throws Exception {
         ctx.output(DispatchOutputs.ACKS_SEEN, ack);
         AlertPaging current = paging.value();
         if (current != null && current.resolved()) {
@@ -91,25 +132,20 @@ public final class DispatchFunction
         if (timestamp != current.followUpAt() || current.acknowledged()) {
             return;
         }
+        useRosterInForce(ctx.getBroadcastState(DispatchStateDescriptors.ROSTER_IN_FORCE));
         AlertNotice notice = current.notice();
         Optional<AckPolicy> policy = roster.policy(notice.severity());
         FollowUp followUp =
                 policy.map(p -> p.afterTimeout(current.notificationsSent(), current.pagedLevel()))
                         .orElse(FollowUp.NONE);
         int renotification = current.notificationsSent();
+        Instant at = Instant.ofEpochMilli(timestamp);
+        List<PagedChannel> crew = crewInRoster(current, notice, at);
         List<PagedChannel> city = List.of();
         switch (followUp) {
-            case RESEND ->
-                    current.crew()
-                            .forEach(c -> handOver(notice, renotification, c, timestamp, out));
+            case RESEND -> crew.forEach(c -> handOver(notice, renotification, c, timestamp, out));
             case ESCALATE_TO_CITY -> {
-                Routing routing =
-                        roster.route(
-                                AlertLevel.CITY,
-                                null,
-                                notice.severity(),
-                                Instant.ofEpochMilli(timestamp));
-                city = channels(routing);
+                city = channels(roster.route(AlertLevel.CITY, null, notice.severity(), at));
                 city.forEach(c -> handOver(notice, renotification, c, timestamp, out));
             }
             case NONE -> {
@@ -124,14 +160,14 @@ public final class DispatchFunction
         if (next > 0) {
             ctx.timerService().registerProcessingTimeTimer(next);
         }
-        paging.update(current.followedUp(city, next));
+        paging.update(current.followedUp(crew, city, next));
     }
 
     private void open(
             AlertNotice notice,
             AlertPaging current,
             long now,
-            Context ctx,
+            ReadOnlyContext ctx,
             Collector<DeliveryRequest> out)
             throws Exception {
         if (current != null && current.paged()) {
@@ -169,7 +205,7 @@ public final class DispatchFunction
                         0));
     }
 
-    private void acknowledge(AlertPaging current, long now, Context ctx) throws Exception {
+    private void acknowledge(AlertPaging current, long now, ReadOnlyContext ctx) throws Exception {
         if (current == null) {
             long forgetAt = now + settings.resolvedRetention().toMillis();
             ctx.timerService().registerProcessingTimeTimer(forgetAt);
@@ -189,11 +225,19 @@ public final class DispatchFunction
             AlertNotice notice,
             AlertPaging current,
             long now,
-            Context ctx,
+            ReadOnlyContext ctx,
             Collector<DeliveryRequest> out)
             throws Exception {
         if (current != null) {
-            current.everyonePaged().forEach(c -> handOver(notice, 0, c, now, out));
+            Instant at = Instant.ofEpochMilli(now);
+            List<PagedChannel> everyone = new ArrayList<>(crewInRoster(current, notice, at));
+            inRoster(
+                            current.escalated(),
+                            () -> roster.route(AlertLevel.CITY, null, notice.severity(), at))
+                    .stream()
+                    .filter(c -> !named(everyone, c.channel()))
+                    .forEach(everyone::add);
+            everyone.forEach(c -> handOver(notice, 0, c, now, out));
             if (current.followUpAt() > 0) {
                 ctx.timerService().deleteProcessingTimeTimer(current.followUpAt());
             }
@@ -204,6 +248,39 @@ public final class DispatchFunction
         long forgetAt = now + settings.resolvedRetention().toMillis();
         ctx.timerService().registerProcessingTimeTimer(forgetAt);
         paging.update(AlertPaging.resolvedUntil(forgetAt));
+    }
+
+    /** The crew's channels as the roster in force has them ({@link #inRoster}). */
+    private List<PagedChannel> crewInRoster(AlertPaging current, AlertNotice notice, Instant at) {
+        return inRoster(
+                current.crew(),
+                () -> roster.route(current.pagedLevel(), notice.townCode(), notice.severity(), at));
+    }
+
+    /**
+     * The channels of {@code paged} the roster in force still has; in place of any it dropped, the
+     * channels of the duty in force, so that nobody goes untold because a robot was retired.
+     */
+    private List<PagedChannel> inRoster(List<PagedChannel> paged, Supplier<Routing> onDuty) {
+        List<PagedChannel> kept =
+                paged.stream().filter(c -> roster.channel(c.channel()).isPresent()).toList();
+        if (kept.size() == paged.size()) {
+            return paged;
+        }
+        List<PagedChannel> channels = new ArrayList<>(kept);
+        channels(onDuty.get()).stream()
+                .filter(c -> !named(channels, c.channel()))
+                .forEach(channels::add);
+        LOG.warn(
+                "Duty roster {} no longer has some of {}: paging {} instead",
+                rosterVersion,
+                paged.stream().map(PagedChannel::channel).toList(),
+                channels.stream().map(PagedChannel::channel).toList());
+        return channels;
+    }
+
+    private static boolean named(List<PagedChannel> channels, String name) {
+        return channels.stream().anyMatch(c -> c.channel().equals(name));
     }
 
     private static List<PagedChannel> channels(Routing routing) {
@@ -228,6 +305,14 @@ public final class DispatchFunction
                         ? ackLinks.link(notice.alertId(), to.who(), Instant.ofEpochMilli(now))
                                 .toString()
                         : null;
-        out.collect(new DeliveryRequest(key, to.channel(), notice, ackLink, to.mobiles()));
+        out.collect(
+                new DeliveryRequest(
+                        key,
+                        roster.channel(to.channel()).orElseThrow(),
+                        notice,
+                        ackLink,
+                        to.mobiles(),
+                        rosterVersion,
+                        now));
     }
 }

@@ -44,6 +44,23 @@ public final class DispatchKafka {
                 .build();
     }
 
+    /**
+     * The roster control topic, from its earliest record when the job starts without a checkpoint:
+     * the last valid roster published comes into force again, as after a restore.
+     */
+    public static KafkaSource<KafkaMessage> rosterSource(Configuration configuration) {
+        return KafkaSource.<KafkaMessage>builder()
+                .setBootstrapServers(configuration.get(DispatchOptions.BOOTSTRAP_SERVERS))
+                .setProperties(clientProperties(configuration))
+                .setTopics(configuration.get(DispatchOptions.ROSTER_TOPIC))
+                .setGroupId(configuration.get(DispatchOptions.GROUP_ID))
+                .setClientIdPrefix(
+                        "pingzhi-dispatch-" + configuration.get(DispatchOptions.ROSTER_TOPIC))
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new KafkaMessageDeserializer())
+                .build();
+    }
+
     /** Dead letters as JSON under their deterministic id, so that a replay overwrites its own. */
     public static KafkaSink<DeadLetter> deadLetterSink(Configuration configuration) {
         String topic = configuration.get(DispatchOptions.DEAD_LETTER_TOPIC);

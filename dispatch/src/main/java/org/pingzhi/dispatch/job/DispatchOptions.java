@@ -1,6 +1,7 @@
 package org.pingzhi.dispatch.job;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
@@ -13,7 +14,9 @@ public final class DispatchOptions {
             ConfigOptions.key("pingzhi.dispatch.roster")
                     .stringType()
                     .defaultValue("dispatch/roster/pinghu-sample.json")
-                    .withDescription("The duty roster file (dispatch/README.md).");
+                    .withDescription(
+                            "The duty roster file the job starts with (dispatch/README.md); a"
+                                    + " roster published to the roster topic replaces it.");
 
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             ConfigOptions.key("pingzhi.kafka.bootstrap-servers")
@@ -35,6 +38,14 @@ public final class DispatchOptions {
                             "Topic of the acknowledgements ({alertId, who, at}) the ack server"
                                     + " writes.");
 
+    public static final ConfigOption<String> ROSTER_TOPIC =
+            ConfigOptions.key("pingzhi.kafka.topic.roster")
+                    .stringType()
+                    .defaultValue("pingzhi-roster")
+                    .withDescription(
+                            "The roster control topic: each valid roster published to it (./pingzhi"
+                                    + " roster publish) replaces the roster in force.");
+
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
             ConfigOptions.key("pingzhi.kafka.topic.deadletter")
                     .stringType()
@@ -47,11 +58,16 @@ public final class DispatchOptions {
                     .defaultValue("pingzhi-dispatch")
                     .withDescription("Consumer group of the dispatch job's Kafka sources.");
 
-    public static final ConfigOption<String> ELASTICSEARCH_URL =
-            ConfigOptions.key("pingzhi.elasticsearch.url")
+    /** The command-center job's option; {@code pingzhi.elasticsearch.url} is its old name here. */
+    public static final ConfigOption<List<String>> ELASTICSEARCH_HOSTS =
+            ConfigOptions.key("pingzhi.elasticsearch.hosts")
                     .stringType()
-                    .defaultValue("http://127.0.0.1:9200")
-                    .withDescription("Elasticsearch, where pingzhi-notifications is written.");
+                    .asList()
+                    .defaultValues("http://127.0.0.1:9200")
+                    .withDeprecatedKeys("pingzhi.elasticsearch.url")
+                    .withDescription(
+                            "Elasticsearch HTTP endpoints, separated by ';', where"
+                                    + " pingzhi-notifications is written.");
 
     public static final ConfigOption<String> ELASTICSEARCH_API_KEY =
             ConfigOptions.key("pingzhi.elasticsearch.api-key")

@@ -3,19 +3,19 @@ package org.pingzhi.dispatch.job;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
-import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.dispatch.ack.AckLinks;
 import org.pingzhi.dispatch.ack.AckSignature;
-import org.pingzhi.dispatch.roster.DutyRoster;
-import org.pingzhi.dispatch.roster.RosterFile;
 
 /**
- * What the dispatch function needs of the options, shipped with it to the task managers: the roster
- * is read there, when the function opens.
+ * What the dispatch function needs of the options, shipped with it to the task managers: the start
+ * roster file is read there, when the function opens.
  */
 public record DispatchSettings(
         String rosterFile,
@@ -24,7 +24,7 @@ public record DispatchSettings(
         Duration ackLinkValidity,
         Duration resolvedRetention,
         String kibanaUrl,
-        String elasticsearchUrl,
+        List<String> elasticsearchHosts,
         String elasticsearchApiKey,
         String notificationsIndex,
         Duration requestTimeout)
@@ -40,24 +40,30 @@ public record DispatchSettings(
                 configuration.get(DispatchOptions.ACK_LINK_VALIDITY),
                 configuration.get(DispatchOptions.RESOLVED_RETENTION),
                 configuration.get(DispatchOptions.KIBANA_URL),
-                configuration.get(DispatchOptions.ELASTICSEARCH_URL),
+                List.copyOf(configuration.get(DispatchOptions.ELASTICSEARCH_HOSTS)),
                 configuration.getOptional(DispatchOptions.ELASTICSEARCH_API_KEY).orElse(null),
                 configuration.get(DispatchOptions.NOTIFICATIONS_INDEX),
                 configuration.get(DispatchOptions.REQUEST_TIMEOUT));
     }
 
     /**
-     * @throws IOException when the roster cannot be read; a roster that is not valid is refused
-     *     with every problem listed
+     * The roster file the job starts with, validated.
+     *
+     * @throws IOException when the file cannot be read; a roster that is not valid is refused with
+     *     every problem listed
      */
-    public DutyRoster roster() throws IOException {
-        return RosterFile.load(Path.of(rosterFile), TownDirectory.standard());
+    public RosterVersion startRoster() throws IOException {
+        RosterVersion start =
+                RosterVersion.startFile(
+                        Files.readString(Path.of(rosterFile), StandardCharsets.UTF_8), rosterFile);
+        start.parse();
+        return start;
     }
 
     /** The delivery ledger and audit, {@code pingzhi-notifications}. */
     public NotificationLedger ledger() {
         return NotificationLedger.connect(
-                elasticsearchUrl, Optional.ofNullable(elasticsearchApiKey), notificationsIndex);
+                elasticsearchHosts, Optional.ofNullable(elasticsearchApiKey), notificationsIndex);
     }
 
     public AckLinks ackLinks() {

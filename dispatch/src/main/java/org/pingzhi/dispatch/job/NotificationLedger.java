@@ -20,13 +20,19 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.dispatch.ack.Acknowledgement;
+import org.pingzhi.dispatch.channel.Channel;
+import org.pingzhi.dispatch.channel.DingTalkRobot;
+import org.pingzhi.dispatch.channel.WeComRobot;
+import org.pingzhi.dispatch.delivery.Answer;
 import org.pingzhi.dispatch.delivery.DeliveryKey;
 import org.pingzhi.dispatch.delivery.DeliveryResult;
+import org.pingzhi.dispatch.delivery.HttpAttempt;
 
 /**
  * The delivery ledger and audit, Elasticsearch {@code pingzhi-notifications} (the template in
  * dashboards/elasticsearch): one document per delivery try of a {@link DeliveryKey}, id {@code
- * <alertId>:<alertStatus>:<recipient>:<attempt>}, and one per acknowledgement seen. A try is
+ * <alertId>:<alertStatus>:<recipient>:<attempt>}, one per HTTP request of a try ({@code
+ * …:<attempt>:http-<n>}), one per acknowledgement seen and one per roster in force. A try is
  * claimed with {@code _create} (outcome {@code QUEUED}) before anything is sent, marked {@code
  * SENDING} just before its HTTP request and given its outcome after, so that after a restore the
  * ledger tells a notification nobody was told of (QUEUED, or the last try GAVE_UP) from one that
@@ -41,7 +47,11 @@ public final class NotificationLedger implements AutoCloseable {
         DELIVERED,
         REFUSED,
         GAVE_UP,
-        ACKNOWLEDGED
+        ACKNOWLEDGED,
+        /** One HTTP request of a try (an audit document, {@code <try id>:http-<n>}). */
+        HTTP_ATTEMPT,
+        /** A duty roster came into force (an audit document, not a delivery). */
+        ROSTER_IN_FORCE
     }
 
     /**
@@ -65,9 +75,11 @@ public final class NotificationLedger implements AutoCloseable {
         this.index = index;
     }
 
-    /** A ledger at {@code url}, with an API key when the cluster needs one. */
-    public static NotificationLedger connect(String url, Optional<String> apiKey, String index) {
-        Rest5ClientBuilder builder = Rest5Client.builder(List.of(URI.create(url)));
+    /** A ledger at {@code hosts}, with an API key when the cluster needs one. */
+    public static NotificationLedger connect(
+            List<String> hosts, Optional<String> apiKey, String index) {
+        Rest5ClientBuilder builder =
+                Rest5Client.builder(hosts.stream().map(host -> URI.create(host.strip())).toList());
         apiKey.ifPresent(
                 key ->
                         builder.setDefaultHeaders(
@@ -93,13 +105,12 @@ public final class NotificationLedger implements AutoCloseable {
      * Claims the first try of {@code request} nobody was told of: a new try, a QUEUED one (handed
      * over again after a restore, never sent), or the one after a try that GAVE_UP.
      */
-    public CompletableFuture<Claim> claim(DeliveryRequest request, String channelType, long now) {
-        return claim(request, channelType, now, 1);
+    public CompletableFuture<Claim> claim(DeliveryRequest request, long now) {
+        return claim(request, now, 1);
     }
 
-    private CompletableFuture<Claim> claim(
-            DeliveryRequest request, String channelType, long now, int attempt) {
-        Map<String, Object> document = document(request, channelType, attempt, now, Outcome.QUEUED);
+    private CompletableFuture<Claim> claim(DeliveryRequest request, long now, int attempt) {
+        Map<String, Object> document = document(request, attempt, now, Outcome.QUEUED);
         return client.create(
                         c ->
                                 c.index(index)
@@ -112,45 +123,75 @@ public final class NotificationLedger implements AutoCloseable {
                                 return CompletableFuture.failedFuture(failure);
                             }
                             return existing(request.key(), attempt)
-                                    .thenCompose(
-                                            outcome ->
-                                                    taken(
-                                                            request,
-                                                            channelType,
-                                                            now,
-                                                            attempt,
-                                                            outcome));
+                                    .thenCompose(outcome -> taken(request, now, attempt, outcome));
                         });
     }
 
     /** What a try already in the ledger leaves to do. */
     private CompletableFuture<Claim> taken(
-            DeliveryRequest request, String channelType, long now, int attempt, Outcome outcome) {
+            DeliveryRequest request, long now, int attempt, Outcome outcome) {
         return switch (outcome) {
             // handed over again after a restore, never sent: send it now
             case QUEUED -> CompletableFuture.completedFuture(new Claim(attempt, true, outcome));
-            case GAVE_UP -> claim(request, channelType, now, attempt + 1);
+            case GAVE_UP -> claim(request, now, attempt + 1);
             default -> CompletableFuture.completedFuture(new Claim(attempt, false, outcome));
         };
     }
 
     /** Books try {@code attempt} as under way: its HTTP request goes next. */
-    public CompletableFuture<Void> sending(
-            DeliveryRequest request, String channelType, int attempt, long now) {
-        return write(request, channelType, attempt, now, Outcome.SENDING, null, null);
+    public CompletableFuture<Void> sending(DeliveryRequest request, int attempt, long now) {
+        return write(request, attempt, now, Outcome.SENDING, null, null);
     }
 
     /** Books how try {@code attempt} ended. */
     public CompletableFuture<Void> outcome(
-            DeliveryRequest request,
-            String channelType,
-            int attempt,
-            long startedAt,
-            DeliveryResult result,
-            long now) {
+            DeliveryRequest request, int attempt, long startedAt, DeliveryResult result, long now) {
         Outcome outcome = Outcome.valueOf(result.outcome().name());
         String error = outcome == Outcome.DELIVERED ? null : result.detail();
-        return write(request, channelType, attempt, startedAt, outcome, error, now - startedAt);
+        return write(request, attempt, startedAt, outcome, error, now - startedAt);
+    }
+
+    /**
+     * Books one HTTP attempt of try {@code attempt}, {@code <try id>:http-<n>}: its answer (HTTP
+     * status, the robot's errcode, the classification, what the channel asked to wait and the wait
+     * before the next attempt) and its latency. Written beside the try's own document, which stays
+     * what the ledger decides by.
+     */
+    public CompletableFuture<Void> httpAttempt(
+            DeliveryRequest request, int attempt, HttpAttempt http) {
+        Map<String, Object> document =
+                document(request, attempt, http.startedAt(), Outcome.HTTP_ATTEMPT);
+        document.put("httpAttempt", http.number());
+        if (http.httpStatus() > 0) {
+            document.put("httpStatus", http.httpStatus());
+        }
+        if (http.answer().errcode() != null) {
+            document.put("errcode", http.answer().errcode());
+        }
+        document.put("answer", http.answer().kind().name());
+        document.put("latencyMillis", http.latencyMillis());
+        http.answer()
+                .retryAfter()
+                .ifPresent(asked -> document.put("retryAfterMillis", asked.toMillis()));
+        if (http.retryIn() != null) {
+            document.put("retryInMillis", http.retryIn().toMillis());
+        }
+        if (http.answer().kind() != Answer.Kind.DELIVERED) {
+            document.put("error", http.answer().detail());
+        }
+        return client.index(
+                        i ->
+                                i.index(index)
+                                        .id(
+                                                attemptDocumentId(
+                                                        request.key(), attempt, http.number()))
+                                        .document(document))
+                .thenApply(response -> null);
+    }
+
+    /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>:http-<n>}. */
+    static String attemptDocumentId(DeliveryKey key, int attempt, int httpAttempt) {
+        return documentId(key, attempt) + ":http-" + httpAttempt;
     }
 
     /** Books an acknowledgement seen (a replay lands on the same document). */
@@ -170,16 +211,29 @@ public final class NotificationLedger implements AutoCloseable {
                 .thenApply(response -> null);
     }
 
+    /**
+     * Books a roster that came into force, {@code roster:<version>}: what routed the notifications
+     * whose {@code rosterVersion} it is, from when, published where. Never the roster itself (it
+     * holds the robots' secrets).
+     */
+    public CompletableFuture<Void> rosterInForce(RosterVersion roster) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("rosterVersion", roster.version());
+        document.put("origin", roster.origin());
+        document.put("attemptedAt", Times.iso(roster.inForceFrom()));
+        document.put("outcome", Outcome.ROSTER_IN_FORCE.name());
+        return client.index(i -> i.index(index).id("roster:" + roster.version()).document(document))
+                .thenApply(response -> null);
+    }
+
     private CompletableFuture<Void> write(
             DeliveryRequest request,
-            String channelType,
             int attempt,
             long attemptedAt,
             Outcome outcome,
             String error,
             Long latencyMillis) {
-        Map<String, Object> document =
-                document(request, channelType, attempt, attemptedAt, outcome);
+        Map<String, Object> document = document(request, attempt, attemptedAt, outcome);
         if (latencyMillis != null) {
             document.put("latencyMillis", latencyMillis);
         }
@@ -210,11 +264,7 @@ public final class NotificationLedger implements AutoCloseable {
     }
 
     private static Map<String, Object> document(
-            DeliveryRequest request,
-            String channelType,
-            int attempt,
-            long attemptedAt,
-            Outcome outcome) {
+            DeliveryRequest request, int attempt, long attemptedAt, Outcome outcome) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("alertId", request.key().alertId());
         document.put("alertStatus", alertStatus(request.key()));
@@ -223,11 +273,21 @@ public final class NotificationLedger implements AutoCloseable {
         document.put("level", request.notice().level().name());
         document.put("townCode", request.notice().townCode());
         document.put("recipient", request.key().recipient());
-        document.put("channel", channelType);
+        document.put("channel", channelType(request.channel()));
+        document.put("rosterVersion", request.rosterVersion());
+        document.put("routedAt", Times.iso(request.routedAt()));
         document.put("attempt", attempt);
         document.put("attemptedAt", Times.iso(attemptedAt));
         document.put("outcome", outcome.name());
         return document;
+    }
+
+    /** {@code DINGTALK}, {@code WECOM} or {@code WEBHOOK}: the {@code channel} field. */
+    static String channelType(Channel channel) {
+        if (channel instanceof DingTalkRobot) {
+            return "DINGTALK";
+        }
+        return channel instanceof WeComRobot ? "WECOM" : "WEBHOOK";
     }
 
     private static boolean isConflict(Throwable failure) {

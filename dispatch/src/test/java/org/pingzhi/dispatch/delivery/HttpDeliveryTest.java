@@ -1,12 +1,15 @@
 package org.pingzhi.dispatch.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.directory.TownDirectory;
@@ -19,6 +22,7 @@ import org.pingzhi.dispatch.channel.MessageComposer;
 import org.pingzhi.dispatch.channel.OutboundMessage;
 import org.pingzhi.dispatch.channel.SampleAlerts;
 import org.pingzhi.dispatch.channel.WeComRobot;
+import org.pingzhi.dispatch.delivery.Answer.Kind;
 import org.pingzhi.dispatch.delivery.ChannelServer.Reply;
 import org.pingzhi.dispatch.delivery.DeliveryResult.Outcome;
 
@@ -68,14 +72,60 @@ class HttpDeliveryTest {
         try (ChannelServer robot =
                 new ChannelServer(new Reply(500, "oops", null), ChannelServer.ROBOT_OK)) {
             OutboundMessage message = dingTalkMessage(robot);
+            List<HttpAttempt> attempts = new CopyOnWriteArrayList<>();
 
-            DeliveryResult result = deliver(FAST, message);
+            DeliveryResult result =
+                    new HttpDelivery(HttpDelivery.newClient(Duration.ofSeconds(5)), FAST, CLOCK)
+                            .deliver(message, attempts::add)
+                            .get(60, TimeUnit.SECONDS);
 
             assertThat(result.outcome()).isEqualTo(Outcome.DELIVERED);
             assertThat(result.attempts()).isEqualTo(2);
             assertThat(robot.received())
                     .extracting(ChannelServer.Received::body)
                     .containsExactly(message.body(), message.body());
+            assertThat(attempts)
+                    .extracting(HttpAttempt::number, HttpAttempt::httpStatus, HttpAttempt::retryIn)
+                    .containsExactly(tuple(1, 500, Duration.ofMillis(10)), tuple(2, 200, null));
+            assertThat(attempts)
+                    .extracting(a -> a.answer().kind(), a -> a.answer().errcode())
+                    .containsExactly(tuple(Kind.RETRY, null), tuple(Kind.DELIVERED, 0));
+            assertThat(attempts).allSatisfy(a -> assertThat(a.startedAt()).isEqualTo(TIMESTAMP));
+        }
+    }
+
+    @Test
+    void eachAttemptOfAThrottledDeliveryIsToldWithTheWaitAsked() throws Exception {
+        try (ChannelServer webhook =
+                new ChannelServer(new Reply(429, "slow down", "0"), new Reply(204, "", null))) {
+            GenericWebhook hook =
+                    new GenericWebhook(
+                            "h", webhook.uri("/hook"), BodyTemplate.parse("{\"t\":\"${title}\"}"));
+            List<HttpAttempt> attempts = new CopyOnWriteArrayList<>();
+
+            new HttpDelivery(HttpDelivery.newClient(Duration.ofSeconds(5)), FAST, CLOCK)
+                    .deliver(
+                            composer.alert(
+                                    hook,
+                                    SampleAlerts.critical("a"),
+                                    SampleAlerts.LINKS,
+                                    List.of()),
+                            attempts::add)
+                    .get(60, TimeUnit.SECONDS);
+
+            assertThat(attempts)
+                    .extracting(
+                            HttpAttempt::httpStatus,
+                            a -> a.answer().kind(),
+                            a -> a.answer().retryAfter(),
+                            HttpAttempt::retryIn)
+                    .containsExactly(
+                            tuple(
+                                    429,
+                                    Kind.RATE_LIMITED,
+                                    Optional.of(Duration.ZERO),
+                                    FAST.rateLimitBackoff()),
+                            tuple(204, Kind.DELIVERED, Optional.empty(), null));
         }
     }
 

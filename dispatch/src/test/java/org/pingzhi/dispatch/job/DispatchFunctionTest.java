@@ -2,18 +2,20 @@ package org.pingzhi.dispatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.dispatch.ack.Acknowledgement;
 import org.pingzhi.dispatch.alert.AlertLevel;
 import org.pingzhi.dispatch.alert.AlertNotice;
@@ -31,7 +33,7 @@ class DispatchFunctionTest {
                     Duration.ofHours(24),
                     Duration.ofHours(1),
                     "http://127.0.0.1:5601",
-                    "http://127.0.0.1:9200",
+                    List.of("http://127.0.0.1:9200"),
                     null,
                     "pingzhi-notifications",
                     Duration.ofSeconds(10));
@@ -48,7 +50,7 @@ class DispatchFunctionTest {
     static final List<String> CITY = List.of("city-dingtalk", "city-wecom", "ops-webhook");
 
     private KeyedTwoInputStreamOperatorTestHarness<
-                    String, AlertNotice, Acknowledgement, DeliveryRequest>
+                    String, DispatchInput, RosterVersion, DeliveryRequest>
             harness;
 
     @BeforeEach
@@ -64,13 +66,19 @@ class DispatchFunctionTest {
     }
 
     static KeyedTwoInputStreamOperatorTestHarness<
-                    String, AlertNotice, Acknowledgement, DeliveryRequest>
+                    String, DispatchInput, RosterVersion, DeliveryRequest>
             newHarness() throws Exception {
+        // the roster versions are broadcast: no key
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new DispatchFunction(SETTINGS)),
-                AlertNotice::alertId,
-                Acknowledgement::alertId,
-                Types.STRING);
+                new CoBroadcastWithKeyedOperator<>(
+                        new DispatchFunction(SETTINGS),
+                        List.of(DispatchStateDescriptors.ROSTER_IN_FORCE)),
+                DispatchInput::alertId,
+                null,
+                Types.STRING,
+                1,
+                1,
+                0);
     }
 
     static AlertNotice critical(AlertStatus status) {
@@ -89,14 +97,33 @@ class DispatchFunctionTest {
                 1);
     }
 
+    /** Snapshots the harness and starts a new one from the snapshot, as a restore does. */
+    private void restore() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0);
+        harness.close();
+        harness = newHarness();
+        harness.setProcessingTime(T0);
+        harness.initializeState(snapshot);
+        harness.open();
+    }
+
     private void alert(AlertNotice notice) throws Exception {
-        harness.processElement1(new StreamRecord<>(notice));
+        harness.processElement1(new StreamRecord<>(DispatchInput.alert(notice)));
+    }
+
+    /** Puts {@code roster} in force, as the roster control does with a published one. */
+    private void publish(ObjectNode roster) throws Exception {
+        String json = Json.toString(roster);
+        harness.processElement2(
+                new StreamRecord<>(RosterVersion.published(json, "pingzhi-roster:0:7", T0)));
     }
 
     private void ack(String who, long at) throws Exception {
-        harness.processElement2(
+        harness.processElement1(
                 new StreamRecord<>(
-                        new Acknowledgement("sla:INC-1:TOWN", who, Instant.ofEpochMilli(at))));
+                        DispatchInput.ack(
+                                new Acknowledgement(
+                                        "sla:INC-1:TOWN", who, Instant.ofEpochMilli(at)))));
     }
 
     /** The delivery keys handed over since the last call, as strings. */
@@ -113,7 +140,34 @@ class DispatchFunctionTest {
     }
 
     private static List<String> keys(String round, List<String> channels) {
-        return channels.stream().map(c -> "sla:INC-1:TOWN|" + round + "|" + c).toList();
+        return keys("sla:INC-1:TOWN", round, channels);
+    }
+
+    private static List<String> keys(String alertId, String round, List<String> channels) {
+        return channels.stream().map(c -> alertId + "|" + round + "|" + c).toList();
+    }
+
+    /** {@link #critical} of another alert. */
+    static AlertNotice critical(String alertId) {
+        return open(alertId, Severity.CRITICAL);
+    }
+
+    /** An open alert of 当湖街道 as {@link #critical}, of {@code severity}. */
+    static AlertNotice open(String alertId, Severity severity) {
+        AlertNotice open = critical(AlertStatus.OPEN);
+        return new AlertNotice(
+                alertId,
+                open.kind(),
+                open.status(),
+                open.level(),
+                severity,
+                open.townCode(),
+                open.title(),
+                open.message(),
+                open.firedAt(),
+                null,
+                open.incidentIds(),
+                open.count());
     }
 
     @Test
@@ -200,21 +254,7 @@ class DispatchFunctionTest {
 
     @Test
     void anAlertWithoutAPolicyIsSentOnceAndLeavesNoTimer() throws Exception {
-        AlertNotice open = critical(AlertStatus.OPEN);
-        AlertNotice info =
-                new AlertNotice(
-                        open.alertId(),
-                        open.kind(),
-                        open.status(),
-                        open.level(),
-                        Severity.INFO,
-                        open.townCode(),
-                        open.title(),
-                        open.message(),
-                        open.firedAt(),
-                        null,
-                        open.incidentIds(),
-                        open.count());
+        AlertNotice info = open("sla:INC-1:TOWN", Severity.INFO);
         alert(info);
 
         assertThat(handedOver()).containsExactlyElementsOf(keys("OPEN", List.of("danghu-wecom")));
@@ -225,16 +265,65 @@ class DispatchFunctionTest {
     void aRestoreKeepsWhatWasHandedOverAndTheFollowUp() throws Exception {
         alert(critical(AlertStatus.OPEN));
         handedOver();
-        OperatorSubtaskState snapshot = harness.snapshot(1, T0);
-        harness.close();
-
-        harness = newHarness();
-        harness.setProcessingTime(T0);
-        harness.initializeState(snapshot);
-        harness.open();
+        restore();
         alert(critical(AlertStatus.OPEN));
         assertThat(handedOver()).isEmpty();
         harness.setProcessingTime(T0 + ACK_TIMEOUT);
         assertThat(handedOver()).containsExactlyElementsOf(keys("OPEN-1", DANGHU));
+    }
+
+    @Test
+    void aPublishedRosterRoutesTheNextAlertWithoutARestart() throws Exception {
+        alert(critical(AlertStatus.OPEN));
+        assertThat(handedOver()).containsExactlyElementsOf(keys("OPEN", DANGHU));
+
+        publish(SampleRoster.withDutyChannels("330482001", "CRITICAL", "ops-webhook"));
+        alert(critical("sla:INC-2:TOWN"));
+
+        DeliveryRequest request =
+                (DeliveryRequest) ((StreamRecord<?>) harness.getOutput().peek()).getValue();
+        assertThat(handedOver())
+                .containsExactlyElementsOf(keys("sla:INC-2:TOWN", "OPEN", List.of("ops-webhook")));
+        assertThat(request.rosterVersion())
+                .isEqualTo(
+                        RosterVersion.versionOf(
+                                Json.toString(
+                                        SampleRoster.withDutyChannels(
+                                                "330482001", "CRITICAL", "ops-webhook"))));
+    }
+
+    @Test
+    void theEscalationOfAnAlertOpenedBeforeAPublicationGoesByTheNewRoster() throws Exception {
+        alert(critical(AlertStatus.OPEN));
+        harness.setProcessingTime(T0 + 2 * ACK_TIMEOUT);
+        handedOver();
+
+        publish(SampleRoster.withDutyChannels(null, "CRITICAL", "city-wecom"));
+        harness.setProcessingTime(T0 + 3 * ACK_TIMEOUT);
+
+        assertThat(handedOver()).containsExactlyElementsOf(keys("OPEN-3", List.of("city-wecom")));
+    }
+
+    @Test
+    void aResendToAChannelTheNewRosterDroppedGoesToTheDutyInForce() throws Exception {
+        alert(critical(AlertStatus.OPEN));
+        handedOver();
+
+        ObjectNode roster = SampleRoster.withDutyChannels("330482001", "CRITICAL", "ops-webhook");
+        SampleRoster.removeChannel(roster, "danghu-dingtalk");
+        publish(roster);
+        harness.setProcessingTime(T0 + ACK_TIMEOUT);
+
+        assertThat(handedOver())
+                .containsExactlyElementsOf(keys("OPEN-1", List.of("danghu-wecom", "ops-webhook")));
+    }
+
+    @Test
+    void thePublishedRosterWinsOverTheStartFileAfterARestore() throws Exception {
+        publish(SampleRoster.withDutyChannels("330482001", "CRITICAL", "ops-webhook"));
+        restore();
+        alert(critical(AlertStatus.OPEN));
+
+        assertThat(handedOver()).containsExactlyElementsOf(keys("OPEN", List.of("ops-webhook")));
     }
 }

@@ -2,6 +2,7 @@ package org.pingzhi.dispatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +23,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -58,6 +62,9 @@ class DispatchJobLiveTest {
 
     static final Duration WITHIN = Duration.ofSeconds(180);
 
+    /** How long before the escalation instant the acknowledgement goes. */
+    static final Duration ACK_AHEAD = Duration.ofMillis(700);
+
     /** The sample roster's CRITICAL crew of 当湖街道: its DingTalk robot and its WeCom robot. */
     /** The sample roster's CRITICAL city duty: its robots and the ops webhook. */
     static final List<String> CITY_PATHS =
@@ -79,7 +86,7 @@ class DispatchJobLiveTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String alerts = "alerts-" + run;
         String acks = "acks-" + run;
-        RealKafka.createTopics(alerts, acks, "deadletter-" + run);
+        RealKafka.createTopics(alerts, acks, "roster-" + run, "deadletter-" + run);
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers());
         producer =
@@ -95,12 +102,13 @@ class DispatchJobLiveTest {
                                         RealKafka.bootstrapServers()),
                                 Map.entry(DispatchOptions.ALERTS_TOPIC.key(), alerts),
                                 Map.entry(DispatchOptions.ACKS_TOPIC.key(), acks),
+                                Map.entry(DispatchOptions.ROSTER_TOPIC.key(), "roster-" + run),
                                 Map.entry(
                                         DispatchOptions.DEAD_LETTER_TOPIC.key(),
                                         "deadletter-" + run),
                                 Map.entry(DispatchOptions.GROUP_ID.key(), "dispatch-" + run),
                                 Map.entry(
-                                        DispatchOptions.ELASTICSEARCH_URL.key(),
+                                        DispatchOptions.ELASTICSEARCH_HOSTS.key(),
                                         RealElasticsearch.url()),
                                 Map.entry(
                                         DispatchOptions.NOTIFICATIONS_INDEX.key(),
@@ -110,6 +118,34 @@ class DispatchJobLiveTest {
                                         "live-test-secret-0123456789"),
                                 // only the test's savepoint keeps state: what follows it is redone
                                 Map.entry(DispatchOptions.CHECKPOINT_INTERVAL.key(), "1 h")));
+        createNotificationsIndex(configuration.get(DispatchOptions.NOTIFICATIONS_INDEX));
+    }
+
+    /**
+     * The notifications index as the shipped template makes it, before the job writes: its fields
+     * are keywords as in production, and the first delivery does not wait for the index to be made.
+     */
+    private static void createNotificationsIndex(String index) throws Exception {
+        var template =
+                Json.mapper()
+                        .readTree(
+                                Path.of(System.getProperty("pingzhi.project.root", ".."))
+                                        .resolve(
+                                                "dashboards/elasticsearch/pingzhi-notifications.json")
+                                        .toFile())
+                        .get("template");
+        HttpResponse<String> created =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(RealElasticsearch.url() + "/" + index))
+                                        .header("Content-Type", "application/json")
+                                        .PUT(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        Json.toString(template)))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     }
 
     @AfterEach
@@ -131,6 +167,13 @@ class DispatchJobLiveTest {
     }
 
     private Path localRoster(ObjectNode roster) throws Exception {
+        Path file = work.resolve("roster.json");
+        Files.writeString(file, Json.toString(localChannels(roster)), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** {@code roster} with every channel at the local server, its path naming the channel. */
+    private ObjectNode localChannels(ObjectNode roster) {
         for (var channel : (ArrayNode) roster.get("channels")) {
             ObjectNode entry = (ObjectNode) channel;
             String name = entry.get("name").asText();
@@ -144,9 +187,7 @@ class DispatchJobLiveTest {
                 default -> entry.put("url", robots.uri("/webhook/" + name).toString());
             }
         }
-        Path file = work.resolve("roster.json");
-        Files.writeString(file, Json.toString(roster), StandardCharsets.UTF_8);
-        return file;
+        return roster;
     }
 
     /** The reports of the jobs of this JVM's MiniCluster, as they come. */
@@ -210,21 +251,56 @@ class DispatchJobLiveTest {
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
+        JsonNode counted = search(client, "_count", query);
+        return counted == null ? -1 : counted.path("count").asLong();
+    }
+
+    /** The answer of {@code endpoint} ({@code _count}, {@code _search}) to {@code query}. */
+    private JsonNode search(HttpClient client, String endpoint, String query) throws Exception {
         HttpResponse<String> response =
                 client.send(
                         HttpRequest.newBuilder(
                                         URI.create(
                                                 RealElasticsearch.url()
                                                         + "/"
-                                                        + index
-                                                        + "/_count?q="
+                                                        + configuration.get(
+                                                                DispatchOptions.NOTIFICATIONS_INDEX)
+                                                        + "/"
+                                                        + endpoint
+                                                        + "?q="
                                                         + URLEncoder.encode(
                                                                 query, StandardCharsets.UTF_8)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200
-                ? Json.mapper().readTree(response.body()).path("count").asLong()
-                : -1;
+        return response.statusCode() == 200 ? Json.mapper().readTree(response.body()) : null;
+    }
+
+    /** The {@code routedAt} of a document {@code query} finds, epoch milliseconds. */
+    private long routedAt(String query) throws Exception {
+        String at =
+                search(HttpClient.newHttpClient(), "_search", query)
+                        .path("hits")
+                        .path("hits")
+                        .path(0)
+                        .path("_source")
+                        .path("routedAt")
+                        .asText();
+        return Instant.parse(at).toEpochMilli();
+    }
+
+    /** Polls {@link #notifications} until it counts {@code expected}. */
+    private void awaitNotifications(String what, String query, long expected) {
+        Eventually.equal(
+                WITHIN,
+                what,
+                () -> {
+                    try {
+                        return notifications(query);
+                    } catch (Exception e) {
+                        return -1L;
+                    }
+                },
+                expected);
     }
 
     private void send(String alertId, String status) throws Exception {
@@ -340,7 +416,8 @@ class DispatchJobLiveTest {
     }
 
     @Test
-    void anAcknowledgementStopsTheEscalationAndAReplayedOneCountsOnce() throws Exception {
+    void anAcknowledgementJustBeforeTheEscalationInstantStopsItAndAReplayedOneCountsOnce()
+            throws Exception {
         ObjectNode roster = SampleRoster.tree();
         for (var policy : (ArrayNode) roster.get("policies")) {
             if (policy.get("severity").asText().equals("CRITICAL")) {
@@ -351,10 +428,34 @@ class DispatchJobLiveTest {
         localRoster(roster);
         startJob(null);
         send("sla:ACKED:TOWN", "OPEN");
+        Eventually.equal(WITHIN, "first round", () -> robots.received().size(), 2);
         send("sla:SILENT:TOWN", "OPEN");
         Eventually.equal(WITHIN, "first round", () -> robots.received().size(), 4);
-        acknowledge("sla:ACKED:TOWN", "danghu-day");
-        acknowledge("sla:ACKED:TOWN", "danghu-day");
+        // the escalation is due a minute after the dispatch function routed the first round
+        awaitNotifications(
+                "first round booked", "alertId:\"sla:ACKED:TOWN\" AND outcome:DELIVERED", 2);
+        long escalationAt =
+                routedAt("alertId:\"sla:ACKED:TOWN\" AND outcome:DELIVERED")
+                        + Duration.ofMinutes(1).toMillis();
+        long ackAt = escalationAt - ACK_AHEAD.toMillis();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        try {
+            long acknowledgedAt =
+                    clock.schedule(
+                                    () -> {
+                                        acknowledge("sla:ACKED:TOWN", "danghu-day");
+                                        acknowledge("sla:ACKED:TOWN", "danghu-day");
+                                        return System.currentTimeMillis();
+                                    },
+                                    Math.max(0, ackAt - System.currentTimeMillis()),
+                                    TimeUnit.MILLISECONDS)
+                            .get(2, TimeUnit.MINUTES);
+            System.out.printf(
+                    "acknowledgement published %d ms before the escalation instant%n",
+                    escalationAt - acknowledgedAt);
+        } finally {
+            clock.shutdownNow();
+        }
 
         // the unacknowledged alert's escalation shows the escalation instant has passed
         for (String city : CITY_PATHS) {
@@ -364,22 +465,122 @@ class DispatchJobLiveTest {
                     () -> requestsAbout("sla:SILENT:TOWN", city),
                     1L);
         }
-        Eventually.equal(
-                WITHIN,
-                "acknowledgements audited",
-                () -> {
-                    try {
-                        return notifications("alertStatus:ACKED AND alertId:\"sla:ACKED:TOWN\"");
-                    } catch (Exception e) {
-                        return -1L;
-                    }
-                },
-                1L);
+        awaitNotifications(
+                "acknowledgements audited", "alertStatus:ACKED AND alertId:\"sla:ACKED:TOWN\"", 1);
         for (String city : CITY_PATHS) {
             assertThat(requestsAbout("sla:ACKED:TOWN", city)).as(city).isZero();
         }
         for (String path : DANGHU_PATHS) {
             assertThat(requestsAbout("sla:ACKED:TOWN", path)).as(path).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aPublishedRosterReroutesTheNextAlertAndAnInvalidOneIsRejected() throws Exception {
+        startJob(null);
+        send("sla:R1:TOWN", "OPEN");
+        for (String path : DANGHU_PATHS) {
+            Eventually.equal(WITHIN, "R1 to " + path, () -> requestsAbout("sla:R1:TOWN", path), 1L);
+        }
+
+        // 当湖街道's CRITICAL duty now pages the ops webhook: published with the command
+        Path changed = work.resolve("roster-changed.json");
+        Files.writeString(
+                changed,
+                Json.toString(
+                        localChannels(
+                                SampleRoster.withDutyChannels(
+                                        "330482001", "CRITICAL", "ops-webhook"))),
+                StandardCharsets.UTF_8);
+        String rosterTopic = configuration.get(DispatchOptions.ROSTER_TOPIC);
+        String[] publish = {
+            "publish",
+            changed.toString(),
+            "--bootstrap-servers",
+            RealKafka.bootstrapServers(),
+            "--topic",
+            rosterTopic
+        };
+        assertThat(RosterCommand.run(publish, System.out, System.err)).isZero();
+        String version = RosterVersion.versionOf(Files.readString(changed));
+        // written once the dispatch function has it in force
+        awaitNotifications(
+                "roster in force", "outcome:ROSTER_IN_FORCE AND rosterVersion:" + version, 1);
+        send("sla:R2:TOWN", "OPEN");
+        Eventually.equal(
+                WITHIN,
+                "R2 to the ops webhook",
+                () -> requestsAbout("sla:R2:TOWN", "/webhook/ops-webhook"),
+                1L);
+        awaitNotifications(
+                "R2 booked under the new roster",
+                "alertId:\"sla:R2:TOWN\" AND outcome:DELIVERED AND rosterVersion:" + version,
+                1);
+
+        // an invalid roster (the command refuses it; published around it) changes nothing
+        Path broken = work.resolve("roster-broken.json");
+        Files.writeString(
+                broken,
+                Json.toString(
+                        localChannels(
+                                SampleRoster.withDutyChannels(
+                                        "330482001", "CRITICAL", "no-such-robot"))),
+                StandardCharsets.UTF_8);
+        publish[1] = broken.toString();
+        assertThat(RosterCommand.run(publish, System.out, System.err)).isEqualTo(1);
+        producer.send(new ProducerRecord<>(rosterTopic, "broken", Files.readString(broken))).get();
+        String deadLetters = configuration.get(DispatchOptions.DEAD_LETTER_TOPIC);
+        Eventually.equal(
+                WITHIN,
+                "the invalid roster's dead letter",
+                () -> RealKafka.records(deadLetters).size(),
+                1);
+        var rejected = Json.mapper().readTree(RealKafka.records(deadLetters).get(0).value());
+        assertThat(rejected.path("reason").asText()).isEqualTo("INVALID_ROSTER");
+        assertThat(rejected.path("message").asText())
+                .contains("no-such-robot")
+                .contains(rosterTopic + ":0:1");
+        assertThat(rejected.has("value") && !rejected.get("value").isNull()).isFalse();
+        send("sla:R3:TOWN", "OPEN");
+        Eventually.equal(
+                WITHIN,
+                "R3 to the ops webhook",
+                () -> requestsAbout("sla:R3:TOWN", "/webhook/ops-webhook"),
+                1L);
+        for (String path : DANGHU_PATHS) {
+            assertThat(requestsAbout("sla:R2:TOWN", path)).as("R2 " + path).isZero();
+            assertThat(requestsAbout("sla:R3:TOWN", path)).as("R3 " + path).isZero();
+        }
+    }
+
+    @Test
+    void aServerErrorThenSuccessShowsTwoAttemptsAndOneDelivery() throws Exception {
+        robots.close();
+        robots =
+                new ChannelServer(
+                        new ChannelServer.Reply(500, "oops", null), ChannelServer.ROBOT_OK);
+        localRoster();
+        startJob(null);
+        send("sla:RETRIED:TOWN", "OPEN");
+        // the first request gets the 500, its retry and the other robot's request the success
+        Eventually.equal(WITHIN, "requests", () -> robots.received().size(), 3);
+        String failed = robots.received().get(0).path();
+        String recipient = failed.substring(failed.lastIndexOf('/') + 1);
+        String ofIt = "alertId:\"sla:RETRIED:TOWN\" AND recipient:\"" + recipient + "\"";
+        awaitNotifications("its HTTP attempts", ofIt + " AND outcome:HTTP_ATTEMPT", 2);
+        awaitNotifications("its delivery", ofIt + " AND outcome:DELIVERED", 1);
+        assertThat(
+                        notifications(
+                                ofIt
+                                        + " AND outcome:HTTP_ATTEMPT AND httpStatus:500 AND"
+                                        + " httpAttempt:1 AND answer:RETRY"))
+                .isEqualTo(1);
+        assertThat(
+                        notifications(
+                                ofIt
+                                        + " AND outcome:HTTP_ATTEMPT AND httpStatus:200 AND"
+                                        + " httpAttempt:2 AND errcode:0 AND answer:DELIVERED"))
+                .isEqualTo(1);
+        assertThat(notifications(ofIt)).as("two attempts and the try").isEqualTo(3);
     }
 }
