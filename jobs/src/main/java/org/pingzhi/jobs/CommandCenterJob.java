@@ -3,7 +3,6 @@ package org.pingzhi.jobs;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -172,7 +171,7 @@ public final class CommandCenterJob {
                         AckStateDescriptors.ACK_TYPE,
                         new WallClockWhileIdle<>(
                                 configuration.get(TimeOptions.OUT_OF_ORDERNESS),
-                                configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)))
+                                Operations.watermarkInterval(configuration)))
                 .uid("wall-clock-while-idle-acks");
     }
 
@@ -193,7 +192,7 @@ public final class CommandCenterJob {
                         NormalizedRecords.TYPE,
                         new WallClockWhileIdle<>(
                                 configuration.get(TimeOptions.OUT_OF_ORDERNESS),
-                                configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)))
+                                Operations.watermarkInterval(configuration)))
                 .uid("wall-clock-while-idle-" + source.defaultTopic());
     }
 }

@@ -12,9 +12,12 @@ public final class TimeOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(3))
                     .withDescription(
-                            "How far behind the newest event time the watermark trails. Records"
-                                    + " later than this are still processed and correct what they"
-                                    + " prove wrong (RETRACTED).");
+                            "How far the watermark trails event time: a Kafka partition's"
+                                    + " newest event time, moved on with the wall clock since"
+                                    + " that record was read while the partition is caught up"
+                                    + " (its newest record read within this bound of its event"
+                                    + " time). Records later than this are still processed and"
+                                    + " correct what they prove wrong (RETRACTED).");
 
     public static final ConfigOption<Duration> IDLE_AFTER =
             ConfigOptions.key("pingzhi.time.idle-after")

@@ -7,13 +7,20 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * Event-time watermarks that keep moving in a silent night.
+ * Event-time watermarks that keep moving between records and in a silent night.
  *
- * <p>While records flow, the watermark trails the highest event time seen by the bounded
- * out-of-orderness, as usual. Once no record has arrived for {@code idleAfter} of wall-clock time,
- * the wall clock (less the same bound) becomes a floor, so that deadlines fire on time with no new
- * records. It only does so when idle: while a backlog is being caught up after a restart, events
- * are old and the wall clock would make every one of them late.
+ * <p>The watermark trails the partition's event time by the bounded out-of-orderness. While the
+ * partition is caught up (its newest record was read within the out-of-orderness of its event
+ * time), event time does not stand still between records: it is taken to have moved on with the
+ * wall clock since that record was read, never beyond the wall clock. Otherwise a deadline would
+ * wait, beyond the out-of-orderness, for the next record of the partition that is slowest to bring
+ * one, which at a few records a second per partition is a second or more. A partition catching up a
+ * backlog (records read more than the out-of-orderness after their event time) trails its newest
+ * event time only, as usual: the wall clock would make its records late.
+ *
+ * <p>Once no record has arrived for {@code idleAfter} of wall-clock time, the wall clock (less the
+ * same bound) becomes a floor, so that deadlines fire on time with no new records, also after a
+ * partition's last record was an old one.
  *
  * <p>Right after a (re)start, a source may take a while to deliver its backlog; treating it as idle
  * then would turn the whole backlog into late records. So an input only counts as idle once {@code
@@ -36,6 +43,7 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
     private final LongSupplier wallClock;
 
     private long maxEventTime = Long.MIN_VALUE;
+    private long maxEventTimeReadAt;
     private long lastRecordWallTime;
     private long emitted = Long.MIN_VALUE;
     private boolean markedIdle;
@@ -54,8 +62,12 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-        maxEventTime = Math.max(maxEventTime, eventTimestamp);
-        lastRecordWallTime = wallClock.getAsLong();
+        long now = wallClock.getAsLong();
+        if (eventTimestamp > maxEventTime) {
+            maxEventTime = eventTimestamp;
+            maxEventTimeReadAt = now;
+        }
+        lastRecordWallTime = now;
     }
 
     @Override
@@ -69,7 +81,7 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
             }
             return;
         }
-        long candidate = trailing(maxEventTime);
+        long candidate = trailing(eventTimeNow(now));
         if (silent) {
             candidate = Math.max(candidate, trailing(now));
         }
@@ -77,6 +89,18 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
             emitted = candidate;
             output.emitWatermark(new Watermark(candidate));
         }
+    }
+
+    /**
+     * The partition's event time at wall-clock time {@code now}: the newest event time, moved on by
+     * the wall time since it was read while the partition is caught up, up to the wall clock.
+     */
+    private long eventTimeNow(long now) {
+        boolean caughtUp = maxEventTimeReadAt - maxEventTime <= outOfOrdernessMillis;
+        if (!caughtUp) {
+            return maxEventTime;
+        }
+        return Math.max(maxEventTime, Math.min(now, maxEventTime + (now - maxEventTimeReadAt)));
     }
 
     private long trailing(long time) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,33 @@ class JobConfigurationTest {
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
         assertThat(Operations.checkpointing(new Configuration())).isTrue();
+    }
+
+    @Test
+    void watermarksAndNetworkBuffersMoveOnWithinTensOfMillisecondsByDefault() {
+        assertWatermarkIntervalAndBufferTimeout(
+                new Configuration(), Duration.ofMillis(50), Duration.ofMillis(10));
+    }
+
+    @Test
+    void theWatermarkIntervalAndBufferTimeoutGivenWin() {
+        assertWatermarkIntervalAndBufferTimeout(
+                Configuration.fromMap(
+                        Map.of(
+                                "pipeline.auto-watermark-interval", "200 ms",
+                                "execution.buffer-timeout.interval", "100 ms")),
+                Duration.ofMillis(200),
+                Duration.ofMillis(100));
+    }
+
+    private static void assertWatermarkIntervalAndBufferTimeout(
+            Configuration pingzhi, Duration watermarkInterval, Duration bufferTimeout) {
+        Configuration flink = Operations.flinkConfiguration(pingzhi);
+
+        assertThat(flink.get(PipelineOptions.AUTO_WATERMARK_INTERVAL))
+                .isEqualTo(watermarkInterval)
+                .isEqualTo(Operations.watermarkInterval(pingzhi));
+        assertThat(flink.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(bufferTimeout);
     }
 
     @Test

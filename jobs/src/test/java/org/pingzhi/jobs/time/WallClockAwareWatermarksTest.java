@@ -51,6 +51,37 @@ class WallClockAwareWatermarksTest {
     }
 
     @Test
+    void followsTheWallClockBetweenTheRecordsOfAPartitionThatIsCaughtUp() {
+        watermarks.onEvent("live", wallClock.get() - 40, output);
+        wallClock.addAndGet(700);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(output.last()).isEqualTo(wallClock.get() - 40 - 3_001);
+    }
+
+    @Test
+    void aRecordReadWithinTheOutOfOrdernessOfItsEventTimeIsNotLate() {
+        watermarks.onEvent("live", wallClock.get(), output);
+        wallClock.addAndGet(1_500);
+        watermarks.onPeriodicEmit(output);
+        long delayed = wallClock.get() - 2_999;
+        watermarks.onEvent("delayed", delayed, output);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(output.last()).isLessThan(delayed);
+    }
+
+    @Test
+    void doesNotRunAheadOfTheWallClockFromARecordStampedInTheFuture() {
+        long ahead = wallClock.get() + 60_000;
+        watermarks.onEvent("ahead", ahead, output);
+        wallClock.addAndGet(1_000);
+        watermarks.onPeriodicEmit(output);
+
+        assertThat(output.last()).isEqualTo(ahead - 3_001);
+    }
+
+    @Test
     void doesNotUseTheWallClockWhileABacklogIsReplayed() {
         for (int i = 0; i < 10; i++) {
             wallClock.addAndGet(1_000);
