@@ -3,6 +3,7 @@ package org.pingzhi.jobs.rules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.pingzhi.common.rules.BacklogRule;
 import org.pingzhi.common.rules.RuleEpisode;
@@ -154,6 +155,13 @@ public final class BacklogEpisodes implements RuleGroupState {
             next = Math.min(next, open == null ? runStart + durationMillis : walkedTo + MINUTE);
         }
         return next;
+    }
+
+    /** Resolved no earlier than the last minute end walked with the count above the threshold. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.windowEnd())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.pingzhi.jobs.rules;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.pingzhi.common.rules.BreachRateRule;
 import org.pingzhi.common.rules.RuleEpisode;
@@ -138,6 +139,13 @@ public final class BreachRateEpisodes implements RuleGroupState {
             next = Math.min(next, open.windowEnd() + windowMillis);
         }
         return next;
+    }
+
+    /** Resolved no earlier than the end of its last firing window. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.windowEnd())));
     }
 
     @Override

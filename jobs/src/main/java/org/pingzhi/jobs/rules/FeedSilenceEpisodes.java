@@ -1,6 +1,7 @@
 package org.pingzhi.jobs.rules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.pingzhi.common.rules.ActiveHours;
 import org.pingzhi.common.rules.FeedSilenceRule;
@@ -111,6 +112,15 @@ public final class FeedSilenceEpisodes implements RuleGroupState {
     }
 
     /** Never once a record was seen: a silence is judged after every record, however long ago. */
+    /**
+     * Resolved no earlier than the silence fired; no record has ended it ({@code windowEnd} null).
+     */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.firedAt())));
+    }
+
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && lastRecord == null;

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.pingzhi.common.rules.Baseline;
 import org.pingzhi.common.rules.RuleEpisode;
@@ -34,6 +35,7 @@ public final class SurgeEpisodes implements RuleGroupState {
     private final int minCount;
     private final Baseline baseline;
     private final long reachMillis;
+    private final long historyFloor;
     private long historyWindowStart;
 
     private final IncidentQueue pending = new IncidentQueue();
@@ -46,11 +48,23 @@ public final class SurgeEpisodes implements RuleGroupState {
     private RuleEpisode open;
     private long surgingUntil;
 
+    /** The latest reportedAt the open episode holds. */
+    private long openLatest;
+
     /**
      * @param historyStart the earliest reportedAt of all incidents the job has seen (in replay: in
      *     the input, before any rule's filter, whatever their group)
      */
     public SurgeEpisodes(SurgeRule rule, List<String> group, long historyStart) {
+        this(rule, group, historyStart, Long.MIN_VALUE);
+    }
+
+    /**
+     * A rule that came into force at {@code countsFrom} (published live) counted nothing before:
+     * its history starts no earlier than the first window that starts at or after that instant, so
+     * that no baseline holds a window it saw only part of.
+     */
+    public SurgeEpisodes(SurgeRule rule, List<String> group, long historyStart, long countsFrom) {
         this.group = List.copyOf(group);
         this.windowLength = rule.window();
         this.windowMillis = rule.window().toMillis();
@@ -58,7 +72,17 @@ public final class SurgeEpisodes implements RuleGroupState {
         this.minCount = rule.minCount();
         this.baseline = rule.baseline();
         this.reachMillis = baseline.reach(rule.window()).toMillis();
-        this.historyWindowStart = TumblingWindows.start(historyStart, windowMillis);
+        this.historyFloor = firstWindowFrom(countsFrom, windowMillis);
+        this.historyWindowStart =
+                Math.max(historyFloor, TumblingWindows.start(historyStart, windowMillis));
+    }
+
+    private static long firstWindowFrom(long t, long windowMillis) {
+        if (t == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        long start = TumblingWindows.start(t, windowMillis);
+        return start < t ? start + windowMillis : start;
     }
 
     /**
@@ -67,7 +91,10 @@ public final class SurgeEpisodes implements RuleGroupState {
      */
     public void historySeenFrom(long earliest) {
         historyWindowStart =
-                Math.min(historyWindowStart, TumblingWindows.start(earliest, windowMillis));
+                Math.max(
+                        historyFloor,
+                        Math.min(
+                                historyWindowStart, TumblingWindows.start(earliest, windowMillis)));
     }
 
     /** Counts the incident once; false (and nothing counted) when it is late. */
@@ -102,6 +129,7 @@ public final class SurgeEpisodes implements RuleGroupState {
         if (count < currentTarget) {
             return;
         }
+        openLatest = incident.reportedAt();
         if (open == null) {
             surgingUntil = window + windowMillis;
             open =
@@ -186,6 +214,13 @@ public final class SurgeEpisodes implements RuleGroupState {
             next = Math.min(next, counts.firstKey() + reachMillis + windowMillis);
         }
         return next;
+    }
+
+    /** Resolved no earlier than the latest incident it holds. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, openLatest)));
     }
 
     @Override

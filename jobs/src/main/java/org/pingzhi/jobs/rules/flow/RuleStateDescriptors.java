@@ -40,6 +40,13 @@ public final class RuleStateDescriptors {
                     "incident-counted-for-backlog", TypeInformation.of(RuleIncident.class));
 
     /**
+     * {@link IncidentRuleRouting}, after counting for BACKLOG: the ordinal of the rules version in
+     * force then ({@link org.pingzhi.jobs.rules.control.RulesInForce#generation}).
+     */
+    static final ValueStateDescriptor<Long> BACKLOG_COUNTED_UNDER =
+            new ValueStateDescriptor<>("incident-counted-for-backlog-under", Types.LONG);
+
+    /**
      * {@link IncidentRuleFunction}: the group's window logic. (Its first, Java-serialized form was
      * kept as {@code rule-group}, never released.)
      */
