@@ -22,6 +22,7 @@ import org.pingzhi.jobs.rules.OpenInterval;
 import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.testing.KeyedStateEntries;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class BacklogRuleFunctionTest {
 
@@ -42,25 +43,26 @@ class BacklogRuleFunctionTest {
     private static KeyedBroadcastOperatorTestHarness<
                     String, RoutedBacklogChange, RulesVersion, RuleAlertChanged>
             harness() throws Exception {
-        return new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new BacklogRuleFunction(
-                                new RulesInForce(
-                                        new RulesFile(
-                                                "v1",
-                                                List.of(
-                                                        TestRules.backlog(
-                                                                RuleFilter.NONE,
-                                                                2,
-                                                                Duration.ofMinutes(5))))),
-                                TownDirectory.standard(),
-                                Long.MAX_VALUE),
-                        RulesInForce.DESCRIPTORS),
-                RoutedBacklogChange::key,
-                Types.STRING,
-                1,
-                1,
-                0);
+        return WithoutKryo.of(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new BacklogRuleFunction(
+                                        new RulesInForce(
+                                                new RulesFile(
+                                                        "v1",
+                                                        List.of(
+                                                                TestRules.backlog(
+                                                                        RuleFilter.NONE,
+                                                                        2,
+                                                                        Duration.ofMinutes(5))))),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE),
+                                RulesInForce.DESCRIPTORS),
+                        RoutedBacklogChange::key,
+                        Types.STRING,
+                        1,
+                        1,
+                        0));
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import org.pingzhi.jobs.rules.SlaDecision;
 import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.testing.KeyedStateEntries;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class BreachRateRuleFunctionTest {
 
@@ -36,21 +37,24 @@ class BreachRateRuleFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new BreachRateRuleFunction(
-                                        new RulesInForce(
-                                                new RulesFile(
-                                                        "v1",
-                                                        List.of(TestRules.breachRate("0.5", 4)))),
-                                        TownDirectory.standard(),
-                                        Long.MAX_VALUE),
-                                RulesInForce.DESCRIPTORS),
-                        RoutedDecision::key,
-                        Types.STRING,
-                        1,
-                        1,
-                        0);
+                WithoutKryo.of(
+                        new KeyedBroadcastOperatorTestHarness<>(
+                                new CoBroadcastWithKeyedOperator<>(
+                                        new BreachRateRuleFunction(
+                                                new RulesInForce(
+                                                        new RulesFile(
+                                                                "v1",
+                                                                List.of(
+                                                                        TestRules.breachRate(
+                                                                                "0.5", 4)))),
+                                                TownDirectory.standard(),
+                                                Long.MAX_VALUE),
+                                        RulesInForce.DESCRIPTORS),
+                                RoutedDecision::key,
+                                Types.STRING,
+                                1,
+                                1,
+                                0));
         harness.open();
     }
 

@@ -23,6 +23,7 @@ import org.pingzhi.common.rules.Severity;
 import org.pingzhi.jobs.rules.control.RulesInForce;
 import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.testing.KeyedStateEntries;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class FeedSilenceRuleFunctionTest {
 
@@ -52,18 +53,19 @@ class FeedSilenceRuleFunctionTest {
     private static KeyedBroadcastOperatorTestHarness<
                     String, RoutedRecord, RulesVersion, RuleAlertChanged>
             harness() throws Exception {
-        return new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new FeedSilenceRuleFunction(
-                                new RulesInForce(new RulesFile("v1", List.of(SILENCE))),
-                                TownDirectory.standard(),
-                                Long.MAX_VALUE),
-                        RulesInForce.DESCRIPTORS),
-                RoutedRecord::key,
-                Types.STRING,
-                1,
-                1,
-                0);
+        return WithoutKryo.of(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new FeedSilenceRuleFunction(
+                                        new RulesInForce(new RulesFile("v1", List.of(SILENCE))),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE),
+                                RulesInForce.DESCRIPTORS),
+                        RoutedRecord::key,
+                        Types.STRING,
+                        1,
+                        1,
+                        0));
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.TestRules;
 import org.pingzhi.jobs.rules.RuleIncident;
 import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class SurgeRuleFunctionTest {
 
@@ -36,27 +37,30 @@ class SurgeRuleFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new SurgeRuleFunction(
-                                        new RulesInForce(
-                                                new RulesFile(
-                                                        "v1",
-                                                        List.of(
-                                                                TestRules.surge(
-                                                                        "2",
-                                                                        3,
-                                                                        new Baseline
-                                                                                .PreviousWindows(1),
-                                                                        Duration.ofHours(1))))),
-                                        TownDirectory.standard(),
-                                        Long.MAX_VALUE),
-                                SurgeRuleFunction.BROADCAST_STATES),
-                        RoutedIncident::key,
-                        Types.STRING,
-                        1,
-                        1,
-                        0);
+                WithoutKryo.of(
+                        new KeyedBroadcastOperatorTestHarness<>(
+                                new CoBroadcastWithKeyedOperator<>(
+                                        new SurgeRuleFunction(
+                                                new RulesInForce(
+                                                        new RulesFile(
+                                                                "v1",
+                                                                List.of(
+                                                                        TestRules.surge(
+                                                                                "2",
+                                                                                3,
+                                                                                new Baseline
+                                                                                        .PreviousWindows(
+                                                                                        1),
+                                                                                Duration.ofHours(
+                                                                                        1))))),
+                                                TownDirectory.standard(),
+                                                Long.MAX_VALUE),
+                                        SurgeRuleFunction.BROADCAST_STATES),
+                                RoutedIncident::key,
+                                Types.STRING,
+                                1,
+                                1,
+                                0));
         harness.open();
     }
 
