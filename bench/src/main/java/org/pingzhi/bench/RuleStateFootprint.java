@@ -103,7 +103,7 @@ final class RuleStateFootprint {
                                 new IncidentRuleRouting(
                                         new RulesInForce(rules),
                                         LifecycleSettings.live().incidentLifetime()),
-                                List.of(RulesInForce.STATE));
+                                RulesInForce.DESCRIPTORS);
         KeyedBroadcastOperatorTestHarness<String, IncidentChange, RulesVersion, RoutedIncident>
                 routing =
                         new KeyedBroadcastOperatorTestHarness<>(
@@ -115,7 +115,7 @@ final class RuleStateFootprint {
                                         new RulesInForce(rules),
                                         TownDirectory.standard(),
                                         Long.MAX_VALUE),
-                                List.of(RulesInForce.STATE));
+                                RulesInForce.DESCRIPTORS);
         KeyedBroadcastOperatorTestHarness<String, RoutedIncident, RulesVersion, RuleAlertChanged>
                 groups =
                         new KeyedBroadcastOperatorTestHarness<>(

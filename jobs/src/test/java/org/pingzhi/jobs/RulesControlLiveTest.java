@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
@@ -41,14 +42,17 @@ import org.pingzhi.jobs.testing.Poll;
 
 /**
  * Rules changed live through the control topic, on one running job: a lowered HOTSPOT threshold is
- * in force without a restart, an invalid file is dead-lettered and changes nothing, every version
- * that came into force is audited with when it came into force and when it was replaced, and after
- * a restart from a checkpoint the published rules, not the start file, are in force.
+ * in force without a restart, so is a lowered BACKLOG threshold (the old rule's open episodes
+ * resolved when the new one came into force), an invalid file is dead-lettered and changes nothing,
+ * every version that came into force is audited with when it came into force and when it was
+ * replaced, and after a restart from a checkpoint the published rules, not the start file, are in
+ * force.
  */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
 class RulesControlLiveTest {
 
     private static final String RULE = "town-hotspot";
+    private static final String BACKLOG = "town-backlog";
     private static final AtomicBoolean ARMED = new AtomicBoolean();
     private static final AtomicBoolean FAILED = new AtomicBoolean();
     private static final AtomicInteger CHECKPOINTS = new AtomicInteger();
@@ -127,12 +131,26 @@ class RulesControlLiveTest {
             assertThat(v4.path("severity").asText()).isEqualTo("CRITICAL");
             assertThat(replaced).doesNotContainKey(RULE + ":v3");
 
-            // (c) a restart from a checkpoint taken with v4 in force: v4 (threshold 2) still is,
+            // (e) BACKLOG 1 -> 0: town 100's backlog (2 open) ends when v5 comes into force, and
+            // one open incident of another town is a backlog of v5's
+            JsonNode backlog = awaitAlert(center, "330482100", BACKLOG, "OPEN");
+            long v5At = publish(configuration, "v5", rules("v5", 2, "CRITICAL", 0));
+            awaitInForce(center, "v5");
+            JsonNode ended = awaitAlert(center, "330482100", BACKLOG, "RESOLVED");
+            assertThat(ended.path("alertId").asText()).isEqualTo(backlog.path("alertId").asText());
+            assertThat(ended.path("resolvedAt").asText()).isEqualTo(Times.iso(v5At));
+            assertThat(ended.path("ruleVersion").asText()).isEqualTo("v4");
+            report(center, "330482104", 1);
+            JsonNode v5Backlog = awaitAlert(center, "330482104", BACKLOG, "OPEN");
+            assertThat(v5Backlog.path("ruleVersion").asText()).isEqualTo("v5");
+            assertThat(v5Backlog.path("count").asLong()).isEqualTo(1);
+
+            // (c) a restart from a checkpoint taken with v5 in force: v5 (threshold 2) still is,
             // not the start file (threshold 3)
             int checkpoints = CHECKPOINTS.get();
             Poll.until(
                     WAIT,
-                    "two checkpoints with v4 in force",
+                    "two checkpoints with v5 in force",
                     CHECKPOINTS::get,
                     count -> count >= checkpoints + 2);
             ARMED.set(true);
@@ -140,13 +158,21 @@ class RulesControlLiveTest {
             Poll.until(WAIT, "the injected failure", FAILED::get, failed -> failed);
             report(center, "330482103", 2);
             JsonNode afterRestart = awaitAlert(center, "330482103");
-            assertThat(afterRestart.path("ruleVersion").asText()).isEqualTo("v4");
+            assertThat(afterRestart.path("ruleVersion").asText()).isEqualTo("v5");
             assertThat(afterRestart.path("severity").asText()).isEqualTo("CRITICAL");
         }
     }
 
-    /** A rules file with one HOTSPOT rule: {@code threshold} incidents of a town within 1 h. */
+    /**
+     * A rules file with one HOTSPOT rule, {@code threshold} incidents of a town within 1 h, and one
+     * BACKLOG rule, more than 1 incident of a town open for a minute.
+     */
     private static String rules(String version, int threshold, String severity) {
+        return rules(version, threshold, severity, 1);
+    }
+
+    private static String rules(
+            String version, int threshold, String severity, int backlogThreshold) {
         return "{\"version\": \""
                 + version
                 + "\", \"rules\": [{\"id\": \""
@@ -155,7 +181,12 @@ class RulesControlLiveTest {
                 + severity
                 + "\", \"level\": \"TOWN\", \"key\": [\"townCode\"], \"threshold\": "
                 + threshold
-                + ", \"window\": \"PT1H\"}]}";
+                + ", \"window\": \"PT1H\"}, {\"id\": \""
+                + BACKLOG
+                + "\", \"kind\": \"BACKLOG\", \"severity\": \"WARNING\", \"level\": \"CITY\","
+                + " \"threshold\": "
+                + backlogThreshold
+                + ", \"duration\": \"PT1M\"}]}";
     }
 
     /** Publishes like {@code pingzhi rules publish}; returns the record's timestamp. */
@@ -183,20 +214,26 @@ class RulesControlLiveTest {
     }
 
     private static JsonNode awaitAlert(LiveCommandCenter center, String townCode) throws Exception {
+        return awaitAlert(center, townCode, RULE, "OPEN");
+    }
+
+    /** The alert of rule {@code ruleId} for the town, once it has {@code status}. */
+    private static JsonNode awaitAlert(
+            LiveCommandCenter center, String townCode, String ruleId, String status)
+            throws Exception {
+        Predicate<JsonNode> wanted =
+                doc ->
+                        doc.path("townCode").asText().equals(townCode)
+                                && doc.path("ruleId").asText().equals(ruleId)
+                                && doc.path("status").asText().equals(status);
         return Poll.until(
                         WAIT,
-                        "a HOTSPOT alert of town " + townCode,
+                        "a " + status + " alert of rule " + ruleId + ", town " + townCode,
                         () -> center.documents(DocumentKind.ALERT),
-                        docs ->
-                                docs.values().stream()
-                                        .anyMatch(
-                                                doc ->
-                                                        doc.path("townCode")
-                                                                .asText()
-                                                                .equals(townCode)))
+                        docs -> docs.values().stream().anyMatch(wanted))
                 .values()
                 .stream()
-                .filter(doc -> doc.path("townCode").asText().equals(townCode))
+                .filter(wanted)
                 .findFirst()
                 .orElseThrow();
     }

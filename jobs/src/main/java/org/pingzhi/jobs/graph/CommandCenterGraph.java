@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.graph;
 
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -47,6 +48,7 @@ import org.pingzhi.jobs.rules.flow.RuleAlertChanged;
 import org.pingzhi.jobs.rules.flow.RuleMark;
 import org.pingzhi.jobs.rules.flow.RuleMarksFold;
 import org.pingzhi.jobs.rules.flow.SlaDecisionRouting;
+import org.pingzhi.jobs.rules.flow.SurgeInput;
 import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
 
 /**
@@ -123,7 +125,7 @@ public final class CommandCenterGraph {
         SingleOutputStreamOperator<RoutedIncident> routed =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
-                        .connect(rulesControl.versions())
+                        .connect(rulesControl.broadcast())
                         .process(
                                 new IncidentRuleRouting(
                                         new RulesInForce(settings.rules()),
@@ -132,7 +134,7 @@ public final class CommandCenterGraph {
                         .name(IncidentRuleRouting.NAME);
         SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
                 routed.keyBy(RoutedIncident::key)
-                        .connect(rulesControl.versions())
+                        .connect(rulesControl.broadcast())
                         .process(
                                 new IncidentRuleFunction(
                                         new RulesInForce(settings.rules()),
@@ -175,13 +177,14 @@ public final class CommandCenterGraph {
 
         DataStream<RuleAlertChanged> ruleAlerts =
                 incidentRules.union(
-                        surges(routed, settings),
-                        backlogs(routed, settings),
+                        surges(routed, rulesControl, settings),
+                        backlogs(routed, rulesControl, settings),
                         breachRates(
                                 changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
+                                rulesControl,
                                 settings),
-                        feedSilences(hotlineEvents, Source.HOTLINE_12345, settings),
-                        feedSilences(policeEvents, Source.POLICE_110, settings));
+                        feedSilences(hotlineEvents, Source.HOTLINE_12345, rulesControl, settings),
+                        feedSilences(policeEvents, Source.POLICE_110, rulesControl, settings));
         DataStream<AlertRevision> acknowledgedAlerts =
                 changes.getSideOutput(IncidentEscalationJoin.ALERTS)
                         .map(AlertRevision::of)
@@ -226,15 +229,31 @@ public final class CommandCenterGraph {
     }
 
     private static DataStream<RuleAlertChanged> surges(
-            SingleOutputStreamOperator<RoutedIncident> routed, CommandCenterSettings settings) {
+            SingleOutputStreamOperator<RoutedIncident> routed,
+            RulesControl rulesControl,
+            CommandCenterSettings settings) {
+        DataStream<SurgeInput> broadcast =
+                rulesControl
+                        .versions()
+                        .map(SurgeInput::of)
+                        .returns(SurgeInput.TYPE)
+                        .uid("surge-rules-versions")
+                        .name("Rules versions for surge rules")
+                        .union(
+                                routed.getSideOutput(IncidentRuleRouting.HISTORY)
+                                        .map(SurgeInput::historyStart)
+                                        .returns(SurgeInput.TYPE)
+                                        .uid("surge-history-start")
+                                        .name("History start for surge rules"));
         return routed.getSideOutput(IncidentRuleRouting.SURGE)
                 .keyBy(RoutedIncident::key)
                 .connect(
-                        routed.getSideOutput(IncidentRuleRouting.HISTORY)
-                                .broadcast(SurgeRuleFunction.HISTORY_START))
+                        broadcast.broadcast(
+                                SurgeRuleFunction.BROADCAST_STATES.toArray(
+                                        new MapStateDescriptor<?, ?>[0])))
                 .process(
                         new SurgeRuleFunction(
-                                settings.rules(),
+                                new RulesInForce(settings.rules()),
                                 TownDirectory.standard(),
                                 settings.lifecycle().horizon()))
                 .uid(SurgeRuleFunction.UID)
@@ -242,12 +261,15 @@ public final class CommandCenterGraph {
     }
 
     private static DataStream<RuleAlertChanged> backlogs(
-            SingleOutputStreamOperator<RoutedIncident> routed, CommandCenterSettings settings) {
+            SingleOutputStreamOperator<RoutedIncident> routed,
+            RulesControl rulesControl,
+            CommandCenterSettings settings) {
         return routed.getSideOutput(IncidentRuleRouting.BACKLOG)
                 .keyBy(RoutedBacklogChange::key)
+                .connect(rulesControl.broadcast())
                 .process(
                         new BacklogRuleFunction(
-                                settings.rules(),
+                                new RulesInForce(settings.rules()),
                                 TownDirectory.standard(),
                                 settings.lifecycle().horizon()))
                 .uid(BacklogRuleFunction.UID)
@@ -255,15 +277,19 @@ public final class CommandCenterGraph {
     }
 
     private static DataStream<RuleAlertChanged> breachRates(
-            DataStream<SlaEventChanged> slaDecisions, CommandCenterSettings settings) {
+            DataStream<SlaEventChanged> slaDecisions,
+            RulesControl rulesControl,
+            CommandCenterSettings settings) {
         return slaDecisions
-                .flatMap(new SlaDecisionRouting(settings.rules()))
+                .connect(rulesControl.broadcast())
+                .process(new SlaDecisionRouting(new RulesInForce(settings.rules())))
                 .uid(SlaDecisionRouting.UID)
                 .name(SlaDecisionRouting.NAME)
                 .keyBy(RoutedDecision::key)
+                .connect(rulesControl.broadcast())
                 .process(
                         new BreachRateRuleFunction(
-                                settings.rules(),
+                                new RulesInForce(settings.rules()),
                                 TownDirectory.standard(),
                                 settings.lifecycle().horizon()))
                 .uid(BreachRateRuleFunction.UID)
@@ -275,14 +301,19 @@ public final class CommandCenterGraph {
      * clock is the source's own watermark.
      */
     private static DataStream<RuleAlertChanged> feedSilences(
-            DataStream<UnifiedEvent> records, Source source, CommandCenterSettings settings) {
-        return records.flatMap(new FeedRecordRouting(settings.rules()))
+            DataStream<UnifiedEvent> records,
+            Source source,
+            RulesControl rulesControl,
+            CommandCenterSettings settings) {
+        return records.connect(rulesControl.broadcast())
+                .process(new FeedRecordRouting(new RulesInForce(settings.rules())))
                 .uid(FeedRecordRouting.uid(source))
                 .name(FeedRecordRouting.name(source))
                 .keyBy(RoutedRecord::key)
+                .connect(rulesControl.broadcast())
                 .process(
                         new FeedSilenceRuleFunction(
-                                settings.rules(),
+                                new RulesInForce(settings.rules()),
                                 TownDirectory.standard(),
                                 settings.lifecycle().horizon()))
                 .uid(FeedSilenceRuleFunction.uid(source))

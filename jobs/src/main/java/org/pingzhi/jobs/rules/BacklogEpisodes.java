@@ -1,11 +1,16 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.BacklogRule;
 import org.pingzhi.common.rules.RuleEpisode;
+import org.pingzhi.jobs.typeutils.BinaryFields;
 
 /**
  * BACKLOG for one town (contract rules.md): at every minute end {@code m} (a whole UTC minute),
@@ -163,8 +168,42 @@ public final class BacklogEpisodes implements RuleGroupState {
         return next;
     }
 
+    /** Resolved no earlier than the last minute end walked with the count above the threshold. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.windowEnd())));
+    }
+
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && openCount == 0 && runStart == null;
+    }
+
+    void writeTo(DataOutputView out) throws IOException {
+        BinaryFields.writeStrings(group, out);
+        out.writeInt(threshold);
+        out.writeLong(durationMillis);
+        StateFields.writeCounts(pending, out);
+        out.writeLong(walkedTo);
+        out.writeInt(openCount);
+        BinaryFields.writeLongOrNull(runStart, out);
+        out.writeInt(runHighest);
+        StateFields.writeEpisodeOrNull(open, out);
+    }
+
+    static BacklogEpisodes readFrom(DataInputView in) throws IOException {
+        BacklogEpisodes state =
+                new BacklogEpisodes(
+                        BinaryFields.readStrings(in),
+                        in.readInt(),
+                        Duration.ofMillis(in.readLong()));
+        StateFields.readCounts(state.pending, in);
+        state.walkedTo = in.readLong();
+        state.openCount = in.readInt();
+        state.runStart = BinaryFields.readLongOrNull(in);
+        state.runHighest = in.readInt();
+        state.open = StateFields.readEpisodeOrNull(in);
+        return state;
     }
 }

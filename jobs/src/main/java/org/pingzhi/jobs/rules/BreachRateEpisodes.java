@@ -1,11 +1,16 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.BreachRateRule;
 import org.pingzhi.common.rules.RuleEpisode;
+import org.pingzhi.jobs.typeutils.BinaryFields;
 
 /**
  * BREACH_RATE for one town (contract rules.md): a tumbling window fires at its end when at least
@@ -38,10 +43,15 @@ public final class BreachRateEpisodes implements RuleGroupState {
     private RuleEpisode open;
 
     public BreachRateEpisodes(BreachRateRule rule, List<String> group) {
+        this(group, rule.window().toMillis(), rule.threshold(), rule.minDecided());
+    }
+
+    private BreachRateEpisodes(
+            List<String> group, long windowMillis, BigDecimal threshold, int minDecided) {
         this.group = List.copyOf(group);
-        this.windowMillis = rule.window().toMillis();
-        this.threshold = rule.threshold();
-        this.minDecided = rule.minDecided();
+        this.windowMillis = windowMillis;
+        this.threshold = threshold;
+        this.minDecided = minDecided;
     }
 
     /**
@@ -154,8 +164,51 @@ public final class BreachRateEpisodes implements RuleGroupState {
         return next;
     }
 
+    /** Resolved no earlier than the end of its last firing window. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.windowEnd())));
+    }
+
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && currentWindow == null && open == null;
+    }
+
+    void writeTo(DataOutputView out) throws IOException {
+        BinaryFields.writeStrings(group, out);
+        out.writeLong(windowMillis);
+        BinaryFields.writeString(threshold.toString(), out);
+        out.writeInt(minDecided);
+        out.writeInt(pending.size());
+        for (Map.Entry<Long, int[]> at : pending.entrySet()) {
+            out.writeLong(at.getKey());
+            out.writeInt(at.getValue()[0]);
+            out.writeInt(at.getValue()[1]);
+        }
+        out.writeLong(walkedTo);
+        BinaryFields.writeLongOrNull(currentWindow, out);
+        out.writeInt(decided);
+        out.writeInt(breached);
+        StateFields.writeEpisodeOrNull(open, out);
+    }
+
+    static BreachRateEpisodes readFrom(DataInputView in) throws IOException {
+        BreachRateEpisodes state =
+                new BreachRateEpisodes(
+                        BinaryFields.readStrings(in),
+                        in.readLong(),
+                        new BigDecimal(BinaryFields.readString(in)),
+                        in.readInt());
+        for (int n = in.readInt(); n > 0; n--) {
+            state.pending.put(in.readLong(), new int[] {in.readInt(), in.readInt()});
+        }
+        state.walkedTo = in.readLong();
+        state.currentWindow = BinaryFields.readLongOrNull(in);
+        state.decided = in.readInt();
+        state.breached = in.readInt();
+        state.open = StateFields.readEpisodeOrNull(in);
+        return state;
     }
 }

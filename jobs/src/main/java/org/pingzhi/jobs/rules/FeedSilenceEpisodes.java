@@ -1,10 +1,15 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.ActiveHours;
 import org.pingzhi.common.rules.FeedSilenceRule;
 import org.pingzhi.common.rules.RuleEpisode;
+import org.pingzhi.jobs.typeutils.BinaryFields;
 
 /**
  * FEED_SILENCE for one source, or one source within one town (contract rules.md): after a record at
@@ -30,10 +35,15 @@ public final class FeedSilenceEpisodes implements RuleGroupState {
     private RuleEpisode open;
 
     public FeedSilenceEpisodes(FeedSilenceRule rule, List<String> group) {
+        this(group, rule.townCode(), rule.window().toMillis(), rule.activeHours());
+    }
+
+    private FeedSilenceEpisodes(
+            List<String> group, String townCode, long windowMillis, ActiveHours activeHours) {
         this.group = List.copyOf(group);
-        this.townCode = rule.townCode();
-        this.windowMillis = rule.window().toMillis();
-        this.activeHours = rule.activeHours();
+        this.townCode = townCode;
+        this.windowMillis = windowMillis;
+        this.activeHours = activeHours;
     }
 
     /** A valid record of the group at event time {@code at}; false (ignored) when it is late. */
@@ -111,8 +121,48 @@ public final class FeedSilenceEpisodes implements RuleGroupState {
     }
 
     /** Never once a record was seen: a silence is judged after every record, however long ago. */
+    /**
+     * Resolved no earlier than the silence fired; no record has ended it ({@code windowEnd} null).
+     */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, episode.firedAt())));
+    }
+
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && lastRecord == null;
+    }
+
+    void writeTo(DataOutputView out) throws IOException {
+        BinaryFields.writeStrings(group, out);
+        BinaryFields.writeString(townCode, out);
+        out.writeLong(windowMillis);
+        out.writeInt(activeHours.fromMinute());
+        out.writeInt(activeHours.toMinute());
+        out.writeInt(pending.size());
+        for (long at : pending) {
+            out.writeLong(at);
+        }
+        out.writeLong(walkedTo);
+        BinaryFields.writeLongOrNull(lastRecord, out);
+        StateFields.writeEpisodeOrNull(open, out);
+    }
+
+    static FeedSilenceEpisodes readFrom(DataInputView in) throws IOException {
+        FeedSilenceEpisodes state =
+                new FeedSilenceEpisodes(
+                        BinaryFields.readStrings(in),
+                        BinaryFields.readString(in),
+                        in.readLong(),
+                        new ActiveHours(in.readInt(), in.readInt()));
+        for (int n = in.readInt(); n > 0; n--) {
+            state.pending.add(in.readLong());
+        }
+        state.walkedTo = in.readLong();
+        state.lastRecord = BinaryFields.readLongOrNull(in);
+        state.open = StateFields.readEpisodeOrNull(in);
+        return state;
     }
 }

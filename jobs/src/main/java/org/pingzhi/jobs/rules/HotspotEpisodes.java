@@ -146,9 +146,16 @@ public final class HotspotEpisodes implements RuleGroupState {
         }
     }
 
-    /** The open episode as it stands, for ending it when its rule goes out of force. */
-    public Optional<RuleEpisode> openEpisode() {
-        return Optional.ofNullable(open);
+    /** Resolved no earlier than the latest reportedAt it holds. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(
+                        episode ->
+                                episode.resolvedAt(
+                                        episode.windowEnd() == null
+                                                ? at
+                                                : Math.max(at, episode.windowEnd())));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.pingzhi.jobs.rules;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import org.pingzhi.common.rules.RuleEpisode;
 
 /**
  * The window logic of one rule for one group, as a keyed operator holds it. Inputs are added with
@@ -34,6 +36,13 @@ public interface RuleGroupState extends Serializable {
      * event-time timer), {@link Long#MAX_VALUE} when none.
      */
     long nextWakeUp();
+
+    /**
+     * The open episode, if any, resolved because its rule ends at {@code at} (a version that
+     * changes or removes the rule came into force then), or at the latest instant it was found open
+     * at if that is later: what its alert says last before the group's state is dropped.
+     */
+    Optional<RuleEpisode> endedAt(long at);
 
     /** Whether the group holds nothing: the operator may drop its state. */
     boolean isEmpty();

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.RuleEpisode;
@@ -67,5 +69,32 @@ final class StateFields {
                 readLongOrNull(in),
                 readStrings(in),
                 readLongOrNull(in));
+    }
+
+    static void writeEpisodeOrNull(RuleEpisode episode, DataOutputView out) throws IOException {
+        out.writeBoolean(episode != null);
+        if (episode != null) {
+            writeEpisode(episode, out);
+        }
+    }
+
+    static RuleEpisode readEpisodeOrNull(DataInputView in) throws IOException {
+        return in.readBoolean() ? readEpisode(in) : null;
+    }
+
+    /** A count per instant (or per window start), in order. */
+    static void writeCounts(SortedMap<Long, Integer> counts, DataOutputView out)
+            throws IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<Long, Integer> count : counts.entrySet()) {
+            out.writeLong(count.getKey());
+            out.writeInt(count.getValue());
+        }
+    }
+
+    static void readCounts(Map<Long, Integer> into, DataInputView in) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            into.put(in.readLong(), in.readInt());
+        }
     }
 }

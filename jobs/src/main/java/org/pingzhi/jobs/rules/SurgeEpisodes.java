@@ -1,14 +1,19 @@
 package org.pingzhi.jobs.rules;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 import org.pingzhi.common.rules.Baseline;
 import org.pingzhi.common.rules.RuleEpisode;
 import org.pingzhi.common.rules.SurgeRule;
+import org.pingzhi.jobs.typeutils.BinaryFields;
 
 /**
  * SURGE for one group (contract rules.md): a tumbling window {@code w} surges when {@code c(w) >=
@@ -27,6 +32,9 @@ public final class SurgeEpisodes implements RuleGroupState {
 
     static final int MAX_INCIDENT_IDS = 100;
 
+    private static final byte PREVIOUS_WINDOWS = 0;
+    private static final byte SAME_TIME_OF_DAY = 1;
+
     private final List<String> group;
     private final Duration windowLength;
     private final long windowMillis;
@@ -34,9 +42,10 @@ public final class SurgeEpisodes implements RuleGroupState {
     private final int minCount;
     private final Baseline baseline;
     private final long reachMillis;
+    private final long historyFloor;
     private long historyWindowStart;
 
-    private final IncidentQueue pending = new IncidentQueue();
+    private final IncidentQueue pending;
     private final TreeMap<Long, Integer> counts = new TreeMap<>();
 
     private long currentWindow = Long.MIN_VALUE;
@@ -46,19 +55,60 @@ public final class SurgeEpisodes implements RuleGroupState {
     private RuleEpisode open;
     private long surgingUntil;
 
+    /** The latest reportedAt the open episode holds. */
+    private long openLatest;
+
     /**
      * @param historyStart the earliest reportedAt of all incidents the job has seen (in replay: in
      *     the input, before any rule's filter, whatever their group)
      */
     public SurgeEpisodes(SurgeRule rule, List<String> group, long historyStart) {
+        this(rule, group, historyStart, Long.MIN_VALUE);
+    }
+
+    /**
+     * A rule that came into force at {@code countsFrom} (published live) counted nothing before:
+     * its history starts no earlier than the first window that starts at or after that instant, so
+     * that no baseline holds a window it saw only part of.
+     */
+    public SurgeEpisodes(SurgeRule rule, List<String> group, long historyStart, long countsFrom) {
+        this(
+                group,
+                rule.window(),
+                rule.factor(),
+                rule.minCount(),
+                rule.baseline(),
+                firstWindowFrom(countsFrom, rule.window().toMillis()),
+                new IncidentQueue());
+        this.historyWindowStart =
+                Math.max(historyFloor, TumblingWindows.start(historyStart, windowMillis));
+    }
+
+    private SurgeEpisodes(
+            List<String> group,
+            Duration windowLength,
+            BigDecimal factor,
+            int minCount,
+            Baseline baseline,
+            long historyFloor,
+            IncidentQueue pending) {
         this.group = List.copyOf(group);
-        this.windowLength = rule.window();
-        this.windowMillis = rule.window().toMillis();
-        this.factor = rule.factor();
-        this.minCount = rule.minCount();
-        this.baseline = rule.baseline();
-        this.reachMillis = baseline.reach(rule.window()).toMillis();
-        this.historyWindowStart = TumblingWindows.start(historyStart, windowMillis);
+        this.windowLength = windowLength;
+        this.windowMillis = windowLength.toMillis();
+        this.factor = factor;
+        this.minCount = minCount;
+        this.baseline = baseline;
+        this.reachMillis = baseline.reach(windowLength).toMillis();
+        this.historyFloor = historyFloor;
+        this.pending = pending;
+    }
+
+    private static long firstWindowFrom(long t, long windowMillis) {
+        if (t == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        long start = TumblingWindows.start(t, windowMillis);
+        return start < t ? start + windowMillis : start;
     }
 
     /**
@@ -67,7 +117,10 @@ public final class SurgeEpisodes implements RuleGroupState {
      */
     public void historySeenFrom(long earliest) {
         historyWindowStart =
-                Math.min(historyWindowStart, TumblingWindows.start(earliest, windowMillis));
+                Math.max(
+                        historyFloor,
+                        Math.min(
+                                historyWindowStart, TumblingWindows.start(earliest, windowMillis)));
     }
 
     /**
@@ -106,6 +159,7 @@ public final class SurgeEpisodes implements RuleGroupState {
         if (count < currentTarget) {
             return;
         }
+        openLatest = incident.reportedAt();
         if (open == null) {
             surgingUntil = window + windowMillis;
             open =
@@ -192,8 +246,73 @@ public final class SurgeEpisodes implements RuleGroupState {
         return next;
     }
 
+    /** Resolved no earlier than the latest incident it holds. */
+    @Override
+    public Optional<RuleEpisode> endedAt(long at) {
+        return Optional.ofNullable(open)
+                .map(episode -> episode.resolvedAt(Math.max(at, openLatest)));
+    }
+
     @Override
     public boolean isEmpty() {
         return pending.isEmpty() && counts.isEmpty() && open == null;
+    }
+
+    void writeTo(DataOutputView out) throws IOException {
+        BinaryFields.writeStrings(group, out);
+        out.writeLong(windowMillis);
+        BinaryFields.writeString(factor.toString(), out);
+        out.writeInt(minCount);
+        if (baseline instanceof Baseline.PreviousWindows previous) {
+            out.writeByte(PREVIOUS_WINDOWS);
+            out.writeInt(previous.count());
+        } else if (baseline instanceof Baseline.SameTimeOfDay sameTime) {
+            out.writeByte(SAME_TIME_OF_DAY);
+            out.writeInt(sameTime.days());
+        }
+        out.writeLong(historyFloor);
+        out.writeLong(historyWindowStart);
+        pending.writeTo(out);
+        StateFields.writeCounts(counts, out);
+        out.writeLong(currentWindow);
+        out.writeInt(currentTarget);
+        BinaryFields.writeStrings(currentIds, out);
+        StateFields.writeEpisodeOrNull(open, out);
+        out.writeLong(surgingUntil);
+        out.writeLong(openLatest);
+    }
+
+    static SurgeEpisodes readFrom(DataInputView in) throws IOException {
+        List<String> group = BinaryFields.readStrings(in);
+        Duration window = Duration.ofMillis(in.readLong());
+        BigDecimal factor = new BigDecimal(BinaryFields.readString(in));
+        int minCount = in.readInt();
+        byte baselineKind = in.readByte();
+        Baseline baseline =
+                switch (baselineKind) {
+                    case PREVIOUS_WINDOWS -> new Baseline.PreviousWindows(in.readInt());
+                    case SAME_TIME_OF_DAY -> new Baseline.SameTimeOfDay(in.readInt());
+                    default -> throw new IOException("Unknown SURGE baseline " + baselineKind);
+                };
+        long historyFloor = in.readLong();
+        long historyWindowStart = in.readLong();
+        SurgeEpisodes state =
+                new SurgeEpisodes(
+                        group,
+                        window,
+                        factor,
+                        minCount,
+                        baseline,
+                        historyFloor,
+                        IncidentQueue.readFrom(in));
+        state.historyWindowStart = historyWindowStart;
+        StateFields.readCounts(state.counts, in);
+        state.currentWindow = in.readLong();
+        state.currentTarget = in.readInt();
+        state.currentIds.addAll(BinaryFields.readStrings(in));
+        state.open = StateFields.readEpisodeOrNull(in);
+        state.surgingUntil = in.readLong();
+        state.openLatest = in.readLong();
+        return state;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -17,15 +18,15 @@ import org.pingzhi.common.rules.RulesFile;
 
 /**
  * The rules control stream in the graph: control records → {@link RulesControlFunction} → the
- * versions that come into force, broadcast to the rule operators ({@link RulesInForce#STATE}), the
- * audit documents and the dead letters of rejected files.
+ * versions that come into force, broadcast to the rule operators ({@link #broadcast}), the audit
+ * documents and the dead letters of rejected files.
  *
- * @param versions the versions that came into force, to broadcast
+ * @param versions the versions that came into force, in order
  * @param auditDocuments {@link org.pingzhi.common.model.DocumentKind#RULE} documents
  * @param deadLetters rejected files
  */
 public record RulesControl(
-        BroadcastStream<RulesVersion> versions,
+        DataStream<RulesVersion> versions,
         DataStream<Document> auditDocuments,
         DataStream<DeadLetter> deadLetters) {
 
@@ -50,9 +51,15 @@ public record RulesControl(
                         .uid(RulesControlFunction.UID)
                         .name(RulesControlFunction.NAME);
         return new RulesControl(
-                versions.broadcast(RulesInForce.STATE),
+                versions,
                 versions.getSideOutput(RulesControlFunction.AUDIT),
                 versions.getSideOutput(RulesControlFunction.DEAD_LETTERS));
+    }
+
+    /** The versions, broadcast to a rule operator ({@link RulesInForce#DESCRIPTORS}). */
+    public BroadcastStream<RulesVersion> broadcast() {
+        return versions.broadcast(
+                RulesInForce.DESCRIPTORS.toArray(new MapStateDescriptor<?, ?>[0]));
     }
 
     /**

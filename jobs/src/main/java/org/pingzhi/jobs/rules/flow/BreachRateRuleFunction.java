@@ -1,10 +1,14 @@
 package org.pingzhi.jobs.rules.flow;
 
+import java.util.Optional;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.rules.BreachRateRule;
 import org.pingzhi.common.rules.Rule;
-import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.common.rules.RuleKind;
 import org.pingzhi.jobs.rules.BreachRateEpisodes;
+import org.pingzhi.jobs.rules.RuleGroups;
+import org.pingzhi.jobs.rules.control.RulesInForce;
 
 /**
  * The BREACH_RATE rules, keyed by rule and town ({@link RoutedDecision#key}), fed by the SLA
@@ -18,13 +22,19 @@ public final class BreachRateRuleFunction
     public static final String UID = "breach-rate-rules";
     public static final String NAME = "Breach rate rules (BREACH_RATE)";
 
-    public BreachRateRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
-        super(RuleStateDescriptors.BREACH_RATE, rules, towns, horizon);
+    public BreachRateRuleFunction(RulesInForce rules, TownDirectory towns, long horizon) {
+        super(RuleStateDescriptors.BREACH_RATE, RuleKind.BREACH_RATE, rules, towns, horizon);
     }
 
     @Override
     String ruleIdOf(RoutedDecision routed) {
         return routed.ruleId();
+    }
+
+    @Override
+    boolean takes(Rule rule, RoutedDecision routed, ReadOnlyBroadcastState<String, Long> since) {
+        return RuleGroups.of((BreachRateRule) rule, routed.decision())
+                .equals(Optional.of(routed.group()));
     }
 
     @Override

@@ -1,25 +1,28 @@
 package org.pingzhi.jobs.rules.flow;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.rules.FeedSilenceRule;
 import org.pingzhi.common.rules.Rule;
-import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.rules.RuleGroups;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * One source's valid records to the group of every FEED_SILENCE rule of that source they are a sign
- * of life for: the whole source, or the town the record names itself.
+ * of life for: the whole source, or the town the record names itself. The rules are those in force
+ * ({@link RulesInForce}).
  */
-public final class FeedRecordRouting implements FlatMapFunction<UnifiedEvent, RoutedRecord> {
+public final class FeedRecordRouting
+        extends BroadcastProcessFunction<UnifiedEvent, RulesVersion, RoutedRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    private final RulesFile rules;
+    private final RulesInForce rules;
 
-    public FeedRecordRouting(RulesFile rules) {
+    public FeedRecordRouting(RulesInForce rules) {
         this.rules = rules;
     }
 
@@ -32,8 +35,10 @@ public final class FeedRecordRouting implements FlatMapFunction<UnifiedEvent, Ro
     }
 
     @Override
-    public void flatMap(UnifiedEvent record, Collector<RoutedRecord> out) {
-        for (Rule rule : rules.enabledRules()) {
+    public void processElement(
+            UnifiedEvent record, ReadOnlyContext ctx, Collector<RoutedRecord> out)
+            throws Exception {
+        for (Rule rule : rules.get(ctx.getBroadcastState(RulesInForce.STATE)).enabledRules()) {
             if (rule instanceof FeedSilenceRule silence) {
                 RuleGroups.of(silence, record.source().code(), record.townCode())
                         .ifPresent(
@@ -43,5 +48,14 @@ public final class FeedRecordRouting implements FlatMapFunction<UnifiedEvent, Ro
                                                         rule.id(), group, record.eventTime())));
             }
         }
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RoutedRecord> out) throws Exception {
+        rules.replace(
+                ctx.getBroadcastState(RulesInForce.STATE),
+                ctx.getBroadcastState(RulesInForce.SINCE),
+                version);
     }
 }

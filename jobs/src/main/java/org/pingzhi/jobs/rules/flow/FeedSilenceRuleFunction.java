@@ -1,11 +1,16 @@
 package org.pingzhi.jobs.rules.flow;
 
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.model.Source;
 import org.pingzhi.common.rules.FeedSilenceRule;
 import org.pingzhi.common.rules.Rule;
-import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.common.rules.RuleKind;
 import org.pingzhi.jobs.rules.FeedSilenceEpisodes;
+import org.pingzhi.jobs.rules.RuleGroups;
+import org.pingzhi.jobs.rules.control.RulesInForce;
 
 /**
  * The FEED_SILENCE rules of one source, keyed by rule and group ({@link RoutedRecord#key}), fed by
@@ -20,8 +25,8 @@ public final class FeedSilenceRuleFunction
 
     private static final long serialVersionUID = 1L;
 
-    public FeedSilenceRuleFunction(RulesFile rules, TownDirectory towns, long horizon) {
-        super(RuleStateDescriptors.FEED_SILENCE, rules, towns, horizon);
+    public FeedSilenceRuleFunction(RulesInForce rules, TownDirectory towns, long horizon) {
+        super(RuleStateDescriptors.FEED_SILENCE, RuleKind.FEED_SILENCE, rules, towns, horizon);
     }
 
     public static String uid(Source source) {
@@ -35,6 +40,16 @@ public final class FeedSilenceRuleFunction
     @Override
     String ruleIdOf(RoutedRecord record) {
         return record.ruleId();
+    }
+
+    @Override
+    boolean takes(Rule rule, RoutedRecord record, ReadOnlyBroadcastState<String, Long> since) {
+        List<String> group = record.group();
+        return RuleGroups.of(
+                        (FeedSilenceRule) rule,
+                        group.get(0),
+                        group.size() > 1 ? group.get(1) : null)
+                .equals(Optional.of(group));
     }
 
     @Override

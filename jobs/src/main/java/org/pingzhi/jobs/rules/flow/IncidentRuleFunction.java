@@ -143,60 +143,14 @@ public final class IncidentRuleFunction
     @Override
     public void processBroadcastElement(
             RulesVersion version, Context ctx, Collector<RuleAlertChanged> out) throws Exception {
-        RulesFile before = rules.replace(ctx.getBroadcastState(RulesInForce.STATE), version);
-        RulesFile after = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
-        for (Rule rule : before.enabledRules()) {
-            if (holdsIncidents(rule)
-                    && !after.byId(rule.id()).filter(Rule::enabled).equals(Optional.of(rule))) {
-                end(rule, before.version(), version.inForceFrom(), ctx, out);
-            }
-        }
-    }
-
-    /**
-     * Resolves the open episodes of a rule no longer in force as it was and drops its groups' state
-     * (their timers find nothing when they fire).
-     */
-    private void end(
-            Rule rule,
-            String ruleVersion,
-            long endedAt,
-            Context ctx,
-            Collector<RuleAlertChanged> out)
-            throws Exception {
-        String prefix = rule.id() + RoutedIncident.SEPARATOR;
-        ctx.applyToKeyedState(
+        RuleGroupStore.replace(
+                rules,
                 RuleStateDescriptors.GROUP,
-                (key, groupState) -> {
-                    HotspotEpisodes episodes = groupState.value();
-                    if (episodes == null || !key.startsWith(prefix)) {
-                        return;
-                    }
-                    episodes.openEpisode()
-                            .ifPresent(
-                                    open -> {
-                                        long at =
-                                                open.windowEnd() == null
-                                                        ? endedAt
-                                                        : Math.max(endedAt, open.windowEnd());
-                                        out.collect(
-                                                new RuleAlertChanged(
-                                                        RuleAlerts.of(
-                                                                rule,
-                                                                ruleVersion,
-                                                                open.resolvedAt(at),
-                                                                towns),
-                                                        at));
-                                    });
-                    groupState.clear();
-                });
-        ctx.applyToKeyedState(
-                RuleStateDescriptors.WAKE_UP,
-                (key, wakeUpState) -> {
-                    if (key.startsWith(prefix)) {
-                        wakeUpState.clear();
-                    }
-                });
+                IncidentRuleFunction::holdsIncidents,
+                towns,
+                ctx,
+                version,
+                out::collect);
     }
 
     private static boolean holdsIncidents(Rule rule) {

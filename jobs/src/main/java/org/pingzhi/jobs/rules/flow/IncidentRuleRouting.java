@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -32,12 +33,11 @@ import org.pingzhi.jobs.rules.control.RulesVersion;
  * That it was counted is remembered until the watermark passes its reportedAt plus the longest
  * HOTSPOT, REPEAT_CALLER or SURGE reach, after which no episode can take it any more. For BACKLOG
  * the incident as counted is kept for {@code incidentLifetime} (as long as the lifecycle may still
- * change it), so that its end is sent to the groups it was counted in, and only once.
+ * change it), so that its end is sent to the groups it was counted in, and only once: to the
+ * BACKLOG rules still in force as they were when it was counted (a changed rule did not count it).
  *
- * <p>HOTSPOT and REPEAT_CALLER rules are those in force when the incident is counted ({@link
- * RulesInForce}: a version published later does not send again the incidents counted before it);
- * SURGE and BACKLOG rules are the start file's (their operators do not take published versions
- * yet).
+ * <p>The rules are those in force when the incident is counted ({@link RulesInForce}: a version
+ * published later does not send again the incidents counted before it).
  */
 public final class IncidentRuleRouting
         extends KeyedBroadcastProcessFunction<
@@ -56,12 +56,12 @@ public final class IncidentRuleRouting
     public static final OutputTag<Long> HISTORY = new OutputTag<>("incident-history-start") {};
 
     private final RulesInForce rules;
-    private final long longestSurgeReachMillis;
     private final long incidentLifetimeMillis;
 
     private transient ValueState<RuleIncident> pending;
     private transient ValueState<Long> countedUntil;
     private transient ValueState<RuleIncident> backlogCounted;
+    private transient ValueState<Long> backlogCountedUnder;
 
     /**
      * The earliest reportedAt this subtask sent to {@link #HISTORY}: the minimum is all it needs.
@@ -74,7 +74,6 @@ public final class IncidentRuleRouting
      */
     public IncidentRuleRouting(RulesInForce rules, Duration incidentLifetime) {
         this.rules = rules;
-        this.longestSurgeReachMillis = longestSurgeReachMillis(rules.startFile());
         this.incidentLifetimeMillis = incidentLifetime.toMillis();
     }
 
@@ -101,6 +100,8 @@ public final class IncidentRuleRouting
         pending = getRuntimeContext().getState(RuleStateDescriptors.PENDING);
         countedUntil = getRuntimeContext().getState(RuleStateDescriptors.COUNTED_UNTIL);
         backlogCounted = getRuntimeContext().getState(RuleStateDescriptors.BACKLOG_COUNTED);
+        backlogCountedUnder =
+                getRuntimeContext().getState(RuleStateDescriptors.BACKLOG_COUNTED_UNDER);
         historySent = Long.MAX_VALUE;
     }
 
@@ -148,54 +149,57 @@ public final class IncidentRuleRouting
         RuleIncident inBacklog = backlogCounted.value();
         if (inBacklog != null && inBacklog.reportedAt() + incidentLifetimeMillis <= timestamp) {
             backlogCounted.clear();
+            backlogCountedUnder.clear();
         }
     }
 
     @Override
     public void processBroadcastElement(
             RulesVersion version, Context ctx, Collector<RoutedIncident> out) throws Exception {
-        rules.replace(ctx.getBroadcastState(RulesInForce.STATE), version);
+        rules.replace(
+                ctx.getBroadcastState(RulesInForce.STATE),
+                ctx.getBroadcastState(RulesInForce.SINCE),
+                version);
     }
 
-    /** Whether any rule takes incidents: those in force, or the start file's SURGE and BACKLOG. */
-    private boolean routesAny(RulesFile inForce) {
-        return IncidentRuleFunction.longestWindowMillis(inForce) > 0
-                || rules.startFile().enabledRules().stream()
-                        .anyMatch(
-                                rule ->
-                                        rule.kind() == RuleKind.SURGE
-                                                || rule.kind() == RuleKind.BACKLOG);
+    /** Whether any rule in force takes incidents. */
+    private static boolean routesAny(RulesFile inForce) {
+        return inForce.enabledRules().stream()
+                .anyMatch(
+                        rule ->
+                                switch (rule.kind()) {
+                                    case HOTSPOT, REPEAT_CALLER, SURGE, BACKLOG -> true;
+                                    case FEED_SILENCE, BREACH_RATE -> false;
+                                });
     }
 
     private void count(RuleIncident incident, ReadOnlyContext ctx, Collector<RoutedIncident> out)
             throws Exception {
         RulesFile inForce = rules.get(ctx.getBroadcastState(RulesInForce.STATE));
-        for (Rule rule : inForce.enabledRules()) {
-            if (rule.kind() == RuleKind.HOTSPOT || rule.kind() == RuleKind.REPEAT_CALLER) {
-                RuleGroups.of(rule, incident)
-                        .ifPresent(
-                                group ->
-                                        out.collect(
-                                                new RoutedIncident(rule.id(), group, incident)));
-            }
-        }
+        ReadOnlyBroadcastState<String, Long> since = ctx.getBroadcastState(RulesInForce.SINCE);
         boolean inBacklog = false;
-        for (Rule rule : rules.startFile().enabledRules()) {
+        for (Rule rule : inForce.enabledRules()) {
             Optional<List<String>> group = RuleGroups.of(rule, incident);
             if (group.isEmpty()) {
                 continue;
             }
             switch (rule.kind()) {
+                case HOTSPOT, REPEAT_CALLER ->
+                        out.collect(new RoutedIncident(rule.id(), group.get(), incident));
                 case SURGE ->
                         ctx.output(SURGE, new RoutedIncident(rule.id(), group.get(), incident));
                 case BACKLOG -> {
                     ctx.output(
                             BACKLOG,
                             new RoutedBacklogChange(
-                                    rule.id(), group.get(), null, OpenInterval.of(incident)));
+                                    rule.id(),
+                                    group.get(),
+                                    null,
+                                    OpenInterval.of(incident),
+                                    RulesInForce.generation(since, rule.id())));
                     inBacklog = true;
                 }
-                case HOTSPOT, REPEAT_CALLER, FEED_SILENCE, BREACH_RATE -> {}
+                case FEED_SILENCE, BREACH_RATE -> {}
             }
         }
         if (incident.reportedAt() < historySent) {
@@ -205,11 +209,13 @@ public final class IncidentRuleRouting
         TimerService timers = ctx.timerService();
         if (inBacklog) {
             backlogCounted.update(incident);
+            backlogCountedUnder.update(RulesInForce.generation(since));
             timers.registerEventTimeTimer(forgetBacklogAt(incident, timers.currentWatermark()));
         }
         long longestWindowMillis =
                 Math.max(
-                        IncidentRuleFunction.longestWindowMillis(inForce), longestSurgeReachMillis);
+                        IncidentRuleFunction.longestWindowMillis(inForce),
+                        longestSurgeReachMillis(inForce));
         if (longestWindowMillis > 0) {
             long until =
                     Math.max(
@@ -222,7 +228,8 @@ public final class IncidentRuleRouting
 
     /**
      * The incident counted for BACKLOG as {@code counted} has changed to {@code now}: when it ends
-     * changed, its groups (those it was counted in, whatever its town now) get the change.
+     * changed, its groups (those it was counted in, whatever its town now) of the rules still in
+     * force as they were then get the change.
      */
     private void backlogEnded(RuleIncident counted, RuleIncident now, ReadOnlyContext ctx)
             throws Exception {
@@ -231,16 +238,21 @@ public final class IncidentRuleRouting
         if (before.equals(after)) {
             return;
         }
-        for (Rule rule : rules.startFile().enabledRules()) {
-            if (rule.kind() == RuleKind.BACKLOG) {
-                RuleGroups.of(rule, counted)
-                        .ifPresent(
-                                group ->
-                                        ctx.output(
-                                                BACKLOG,
-                                                new RoutedBacklogChange(
-                                                        rule.id(), group, before, after)));
+        ReadOnlyBroadcastState<String, Long> since = ctx.getBroadcastState(RulesInForce.SINCE);
+        Long countedUnder = backlogCountedUnder.value();
+        for (Rule rule : rules.get(ctx.getBroadcastState(RulesInForce.STATE)).enabledRules()) {
+            long generation = RulesInForce.generation(since, rule.id());
+            if (rule.kind() != RuleKind.BACKLOG
+                    || generation > (countedUnder == null ? 0 : countedUnder)) {
+                continue;
             }
+            RuleGroups.of(rule, counted)
+                    .ifPresent(
+                            group ->
+                                    ctx.output(
+                                            BACKLOG,
+                                            new RoutedBacklogChange(
+                                                    rule.id(), group, before, after, generation)));
         }
         backlogCounted.update(
                 new RuleIncident(

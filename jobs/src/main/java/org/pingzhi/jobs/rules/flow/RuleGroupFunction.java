@@ -1,25 +1,32 @@
 package org.pingzhi.jobs.rules.flow;
 
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.rules.Rule;
-import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.common.rules.RuleKind;
 import org.pingzhi.jobs.rules.RuleGroupState;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
- * A windowed rule keyed by rule and group with one input, its window logic in {@link
- * RuleGroupStore}: a kind says how its group's state starts and takes an input. An input refused by
- * the state is behind an instant already decided (by the walk or by the watermark it meets) and
- * leaves what fired as it was (contract rules.md, "Live and replay").
+ * A windowed rule keyed by rule and group with one input and the rules in force broadcast, its
+ * window logic in {@link RuleGroupStore}: a kind says how its group's state starts and takes an
+ * input, and whether the rule in force takes an input that was routed to it (the versions reach the
+ * routing and this operator one after the other). An input refused by the state is behind an
+ * instant already decided (by the walk or by the watermark it meets) and leaves what fired as it
+ * was (contract rules.md, "Live and replay").
  */
 abstract class RuleGroupFunction<I, S extends RuleGroupState>
-        extends KeyedProcessFunction<String, I, RuleAlertChanged> implements CheckpointedFunction {
+        extends KeyedBroadcastProcessFunction<String, I, RulesVersion, RuleAlertChanged>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,14 +34,22 @@ abstract class RuleGroupFunction<I, S extends RuleGroupState>
 
     RuleGroupFunction(
             ValueStateDescriptor<S> groupDescriptor,
-            RulesFile rules,
+            RuleKind kind,
+            RulesInForce rules,
             TownDirectory towns,
             long horizon) {
-        this.store = new RuleGroupStore<>(groupDescriptor, rules, towns, horizon);
+        this.store = new RuleGroupStore<>(groupDescriptor, kind, rules, towns, horizon);
     }
 
     /** The rule the input is for. */
     abstract String ruleIdOf(I input);
+
+    /**
+     * Whether {@code rule}, in force here, takes the input routed to it: it puts it in the same
+     * group (and, where the kind needs it, the input was counted for it as it is now).
+     */
+    abstract boolean takes(Rule rule, I input, ReadOnlyBroadcastState<String, Long> since)
+            throws Exception;
 
     /** The state of the input's group before anything was added. */
     abstract S newGroup(Rule rule, I input);
@@ -61,11 +76,16 @@ abstract class RuleGroupFunction<I, S extends RuleGroupState>
     }
 
     @Override
-    public void processElement(I input, Context ctx, Collector<RuleAlertChanged> out)
+    public void processElement(I input, ReadOnlyContext ctx, Collector<RuleAlertChanged> out)
             throws Exception {
+        ReadOnlyBroadcastState<String, Long> since = ctx.getBroadcastState(RulesInForce.SINCE);
+        Optional<Rule> rule = store.rule(store.inForce(ctx), ruleIdOf(input));
+        if (rule.isEmpty() || !takes(rule.get(), input, since)) {
+            return;
+        }
         S state = store.current();
         if (state == null) {
-            state = newGroup(store.rule(ruleIdOf(input)), input);
+            state = newGroup(rule.get(), input);
         }
         add(state, input, store.eventTime(ctx.timerService()));
         store.store(state, ctx.timerService());
@@ -74,6 +94,12 @@ abstract class RuleGroupFunction<I, S extends RuleGroupState>
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RuleAlertChanged> out)
             throws Exception {
-        store.wakeUp(ctx.getCurrentKey(), timestamp, ctx.timerService(), state -> {}, out::collect);
+        store.wakeUp(ctx, timestamp, state -> {}, out::collect);
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RuleAlertChanged> out) throws Exception {
+        store.replace(ctx, version, out::collect);
     }
 }

@@ -7,12 +7,16 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.rules.BacklogEpisodes;
+import org.pingzhi.jobs.rules.BacklogEpisodesSerializer;
 import org.pingzhi.jobs.rules.BreachRateEpisodes;
+import org.pingzhi.jobs.rules.BreachRateEpisodesSerializer;
 import org.pingzhi.jobs.rules.FeedSilenceEpisodes;
+import org.pingzhi.jobs.rules.FeedSilenceEpisodesSerializer;
 import org.pingzhi.jobs.rules.HotspotEpisodes;
 import org.pingzhi.jobs.rules.HotspotEpisodesSerializer;
 import org.pingzhi.jobs.rules.RuleIncident;
 import org.pingzhi.jobs.rules.SurgeEpisodes;
+import org.pingzhi.jobs.rules.SurgeEpisodesSerializer;
 
 /**
  * The keyed and broadcast state of the rules' operators, in one place: the routing's incidents, per
@@ -41,25 +45,39 @@ public final class RuleStateDescriptors {
                     "incident-counted-for-backlog", TypeInformation.of(RuleIncident.class));
 
     /**
+     * {@link IncidentRuleRouting}, after counting for BACKLOG: the ordinal of the rules version in
+     * force then ({@link org.pingzhi.jobs.rules.control.RulesInForce#generation}).
+     */
+    static final ValueStateDescriptor<Long> BACKLOG_COUNTED_UNDER =
+            new ValueStateDescriptor<>("incident-counted-for-backlog-under", Types.LONG);
+
+    /**
      * {@link IncidentRuleFunction}: the group's window logic. (Its first, Java-serialized form was
      * kept as {@code rule-group}, never released.)
      */
     public static final ValueStateDescriptor<HotspotEpisodes> GROUP =
             new ValueStateDescriptor<>("rule-group-episodes", HotspotEpisodesSerializer.INSTANCE);
 
+    /*
+     * The other kinds' windows, each in its own versioned serializer. (Their first, Kryo forms
+     * were kept as surge-group, feed-silence-group, breach-rate-group and backlog-group, never
+     * released.)
+     */
+
     static final ValueStateDescriptor<SurgeEpisodes> SURGE =
-            new ValueStateDescriptor<>("surge-group", TypeInformation.of(SurgeEpisodes.class));
+            new ValueStateDescriptor<>("surge-group-episodes", SurgeEpisodesSerializer.INSTANCE);
 
     static final ValueStateDescriptor<FeedSilenceEpisodes> FEED_SILENCE =
             new ValueStateDescriptor<>(
-                    "feed-silence-group", TypeInformation.of(FeedSilenceEpisodes.class));
+                    "feed-silence-group-episodes", FeedSilenceEpisodesSerializer.INSTANCE);
 
     static final ValueStateDescriptor<BreachRateEpisodes> BREACH_RATE =
             new ValueStateDescriptor<>(
-                    "breach-rate-group", TypeInformation.of(BreachRateEpisodes.class));
+                    "breach-rate-group-episodes", BreachRateEpisodesSerializer.INSTANCE);
 
     static final ValueStateDescriptor<BacklogEpisodes> BACKLOG =
-            new ValueStateDescriptor<>("backlog-group", TypeInformation.of(BacklogEpisodes.class));
+            new ValueStateDescriptor<>(
+                    "backlog-group-episodes", BacklogEpisodesSerializer.INSTANCE);
 
     /** Every rule group's operator: the one event-time timer registered for the key. */
     static final ValueStateDescriptor<Long> WAKE_UP =

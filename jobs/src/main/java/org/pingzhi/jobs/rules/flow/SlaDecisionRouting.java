@@ -1,23 +1,25 @@
 package org.pingzhi.jobs.rules.flow;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.common.output.SlaEventDocument;
 import org.pingzhi.common.rules.BreachRateRule;
 import org.pingzhi.common.rules.Rule;
-import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.rules.RuleGroups;
 import org.pingzhi.jobs.rules.SlaDecision;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * The lifecycle's SLA events as BREACH_RATE decisions, to every BREACH_RATE rule's town: a MET at
  * its response time, a BREACH at its deadline. The lifecycle emits each once, when the watermark
  * reaches its instant; a withdrawal re-emits it as retracted, which cannot withdraw a window
- * already judged and is not a decision.
+ * already judged and is not a decision. The rules are those in force ({@link RulesInForce}).
  */
-public final class SlaDecisionRouting implements FlatMapFunction<SlaEventChanged, RoutedDecision> {
+public final class SlaDecisionRouting
+        extends BroadcastProcessFunction<SlaEventChanged, RulesVersion, RoutedDecision> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,14 +29,16 @@ public final class SlaDecisionRouting implements FlatMapFunction<SlaEventChanged
     private static final String MET = "MET";
     private static final String BREACH = "BREACH";
 
-    private final RulesFile rules;
+    private final RulesInForce rules;
 
-    public SlaDecisionRouting(RulesFile rules) {
+    public SlaDecisionRouting(RulesInForce rules) {
         this.rules = rules;
     }
 
     @Override
-    public void flatMap(SlaEventChanged changed, Collector<RoutedDecision> out) {
+    public void processElement(
+            SlaEventChanged changed, ReadOnlyContext ctx, Collector<RoutedDecision> out)
+            throws Exception {
         SlaEventDocument event = changed.event();
         boolean met = MET.equals(event.type());
         if (event.retracted() || !(met || BREACH.equals(event.type()))) {
@@ -51,7 +55,7 @@ public final class SlaDecisionRouting implements FlatMapFunction<SlaEventChanged
                         null,
                         Times.parseIso(event.at()),
                         !met);
-        for (Rule rule : rules.enabledRules()) {
+        for (Rule rule : rules.get(ctx.getBroadcastState(RulesInForce.STATE)).enabledRules()) {
             if (rule instanceof BreachRateRule breachRate) {
                 RuleGroups.of(breachRate, decision)
                         .ifPresent(
@@ -60,5 +64,14 @@ public final class SlaDecisionRouting implements FlatMapFunction<SlaEventChanged
                                                 new RoutedDecision(rule.id(), group, decision)));
             }
         }
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RulesVersion version, Context ctx, Collector<RoutedDecision> out) throws Exception {
+        rules.replace(
+                ctx.getBroadcastState(RulesInForce.STATE),
+                ctx.getBroadcastState(RulesInForce.SINCE),
+                version);
     }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,10 @@ import org.pingzhi.common.output.AlertDocument;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.TestRules;
 import org.pingzhi.jobs.rules.SlaDecision;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class BreachRateRuleFunctionTest {
 
@@ -27,7 +31,8 @@ class BreachRateRuleFunctionTest {
     private static final long HOUR = 60 * MINUTE;
     private static final String TOWN = "330482001";
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RoutedDecision, RuleAlertChanged>
+    private KeyedBroadcastOperatorTestHarness<
+                    String, RoutedDecision, RulesVersion, RuleAlertChanged>
             harness;
 
     @BeforeEach
@@ -36,16 +41,25 @@ class BreachRateRuleFunctionTest {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, RoutedDecision, RuleAlertChanged>
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, RoutedDecision, RulesVersion, RuleAlertChanged>
             newHarness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        new BreachRateRuleFunction(
-                                new RulesFile("v1", List.of(TestRules.breachRate("0.5", 4))),
-                                TownDirectory.standard(),
-                                Long.MAX_VALUE)),
-                RoutedDecision::key,
-                Types.STRING);
+        return WithoutKryo.of(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new BreachRateRuleFunction(
+                                        new RulesInForce(
+                                                new RulesFile(
+                                                        "v1",
+                                                        List.of(TestRules.breachRate("0.5", 4)))),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE),
+                                RulesInForce.DESCRIPTORS),
+                        RoutedDecision::key,
+                        Types.STRING,
+                        1,
+                        1,
+                        0));
     }
 
     @AfterEach
@@ -71,10 +85,10 @@ class BreachRateRuleFunctionTest {
     @Test
     void anHourBreachingHalfOfItsDecisionsFiresAtItsEnd() throws Exception {
         hour(T0, 2, 2);
-        harness.processWatermark(T0 + HOUR - 1);
+        harness.watermark(T0 + HOUR - 1);
         assertThat(alerts()).isEmpty();
 
-        harness.processWatermark(T0 + HOUR);
+        harness.watermark(T0 + HOUR);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).hasSize(1);
@@ -88,10 +102,10 @@ class BreachRateRuleFunctionTest {
     @Test
     void justUnderTheRateDoesNotFire() throws Exception {
         hour(T0, 1, 3);
-        harness.processWatermark(T0 + 3 * HOUR);
+        harness.watermark(T0 + 3 * HOUR);
 
         assertThat(alerts()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -101,7 +115,7 @@ class BreachRateRuleFunctionTest {
         hour(T0, 2, 2);
         hour(T0 + HOUR, 3, 1);
         hour(T0 + 2 * HOUR, 0, 4);
-        harness.processWatermark(T0 + 3 * HOUR);
+        harness.watermark(T0 + 3 * HOUR);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts)
@@ -112,7 +126,40 @@ class BreachRateRuleFunctionTest {
                 .containsOnly("rule:breach:" + TOWN + ":" + T0);
         assertThat(alerts.get(2).count()).isEqualTo(5L);
         assertThat(alerts.get(2).resolvedAt()).isEqualTo("2026-11-28T05:00:00.000Z");
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aChangedRuleResolvesItsEpisodeAtInForceFromAndTheNewMinimumAppliesAfter()
+            throws Exception {
+        hour(T0, 4, 0);
+        harness.watermark(T0 + HOUR);
+        assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
+
+        harness.processBroadcastElement(
+                PublishedVersions.breachRate("v2", 10, T0 + HOUR + 10 * MINUTE),
+                T0 + HOUR + 10 * MINUTE);
+
+        AlertDocument ended = alerts().get(1);
+        assertThat(ended.alertId()).isEqualTo("rule:breach:" + TOWN + ":" + T0);
+        assertThat(ended.status()).isEqualTo("RESOLVED");
+        assertThat(ended.resolvedAt()).isEqualTo("2026-11-28T03:10:00.000Z");
+        assertThat(ended.ruleVersion()).isEqualTo("v1");
+        assertThat(KeyedStateEntries.of(harness)).as("no state left of v1's group").isZero();
+
+        hour(T0 + 2 * HOUR, 4, 0);
+        hour(T0 + 3 * HOUR, 10, 0);
+        harness.watermark(T0 + 6 * HOUR);
+
+        List<AlertDocument> v2 = alerts().subList(2, alerts().size());
+        assertThat(v2)
+                .extracting(AlertDocument::alertId)
+                .containsOnly("rule:breach:" + TOWN + ":" + (T0 + 3 * HOUR));
+        assertThat(v2).extracting(AlertDocument::status).containsExactly("OPEN", "RESOLVED");
+        assertThat(v2.get(0).ruleVersion()).isEqualTo("v2");
+        assertThat(v2.get(0).count()).isEqualTo(10L);
+        assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -130,7 +177,7 @@ class BreachRateRuleFunctionTest {
         harness.processWatermark(T0 + 5 * HOUR);
 
         assertThat(alerts()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(KeyedStateEntries.of(harness)).isZero();
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,10 @@ import org.pingzhi.common.rules.AlertLevel;
 import org.pingzhi.common.rules.FeedSilenceRule;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.Severity;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.rules.control.RulesVersion;
+import org.pingzhi.jobs.testing.KeyedStateEntries;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class FeedSilenceRuleFunctionTest {
 
@@ -37,7 +41,8 @@ class FeedSilenceRuleFunctionTest {
                     Duration.ofMinutes(15),
                     ActiveHours.ALL_DAY);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RoutedRecord, RuleAlertChanged> harness;
+    private KeyedBroadcastOperatorTestHarness<String, RoutedRecord, RulesVersion, RuleAlertChanged>
+            harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -45,16 +50,22 @@ class FeedSilenceRuleFunctionTest {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, RoutedRecord, RuleAlertChanged>
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, RoutedRecord, RulesVersion, RuleAlertChanged>
             harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
-                        new FeedSilenceRuleFunction(
-                                new RulesFile("v1", List.of(SILENCE)),
-                                TownDirectory.standard(),
-                                Long.MAX_VALUE)),
-                RoutedRecord::key,
-                Types.STRING);
+        return WithoutKryo.of(
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new FeedSilenceRuleFunction(
+                                        new RulesInForce(new RulesFile("v1", List.of(SILENCE))),
+                                        TownDirectory.standard(),
+                                        Long.MAX_VALUE),
+                                RulesInForce.DESCRIPTORS),
+                        RoutedRecord::key,
+                        Types.STRING,
+                        1,
+                        1,
+                        0));
     }
 
     @AfterEach
@@ -74,7 +85,7 @@ class FeedSilenceRuleFunctionTest {
     @Test
     void justUnderTheWindowAfterTheLastRecordIsNoSilence() throws Exception {
         record(T0);
-        harness.processWatermark(T0 + 15 * MINUTE - 1);
+        harness.watermark(T0 + 15 * MINUTE - 1);
 
         assertThat(alerts()).isEmpty();
     }
@@ -84,7 +95,7 @@ class FeedSilenceRuleFunctionTest {
             throws Exception {
         record(T0 - MINUTE);
         record(T0);
-        harness.processWatermark(T0 + 15 * MINUTE);
+        harness.watermark(T0 + 15 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).hasSize(1);
@@ -101,7 +112,7 @@ class FeedSilenceRuleFunctionTest {
     @Test
     void theSilenceIsResolvedByTheNextRecordAcrossARestore() throws Exception {
         record(T0);
-        harness.processWatermark(T0 + 20 * MINUTE);
+        harness.watermark(T0 + 20 * MINUTE);
         OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 20 * MINUTE);
         harness.close();
         harness = harness();
@@ -109,7 +120,7 @@ class FeedSilenceRuleFunctionTest {
         harness.open();
 
         record(T0 + 30 * MINUTE);
-        harness.processWatermark(T0 + 30 * MINUTE);
+        harness.watermark(T0 + 30 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).extracting(AlertDocument::status).containsExactly("RESOLVED");
@@ -121,10 +132,39 @@ class FeedSilenceRuleFunctionTest {
     @Test
     void aLateRecordCannotWithdrawASilenceThatFired() throws Exception {
         record(T0);
-        harness.processWatermark(T0 + 20 * MINUTE);
+        harness.watermark(T0 + 20 * MINUTE);
         record(T0 + 10 * MINUTE);
-        harness.processWatermark(T0 + 21 * MINUTE);
+        harness.watermark(T0 + 21 * MINUTE);
 
         assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
+    }
+
+    @Test
+    void aChangedWindowResolvesTheSilenceAtInForceFromAndAppliesFromTheNextRecord()
+            throws Exception {
+        record(T0);
+        harness.watermark(T0 + 20 * MINUTE);
+        assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
+
+        harness.processBroadcastElement(
+                PublishedVersions.feedSilence("v2", "PT30M", T0 + 25 * MINUTE), T0 + 25 * MINUTE);
+
+        AlertDocument ended = alerts().get(1);
+        assertThat(ended.alertId()).isEqualTo("rule:silent-110:110:" + (T0 + 15 * MINUTE));
+        assertThat(ended.status()).isEqualTo("RESOLVED");
+        assertThat(ended.resolvedAt()).isEqualTo("2026-11-28T02:25:00.000Z");
+        assertThat(ended.windowEnd()).isNull();
+        assertThat(ended.ruleVersion()).isEqualTo("v1");
+        assertThat(KeyedStateEntries.of(harness)).as("no state left of v1's group").isZero();
+
+        record(T0 + 40 * MINUTE);
+        harness.watermark(T0 + 70 * MINUTE - 1);
+        assertThat(alerts()).hasSize(2);
+        harness.watermark(T0 + 70 * MINUTE);
+
+        AlertDocument fired = alerts().get(2);
+        assertThat(fired.alertId()).isEqualTo("rule:silent-110:110:" + (T0 + 70 * MINUTE));
+        assertThat(fired.status()).isEqualTo("OPEN");
+        assertThat(fired.ruleVersion()).isEqualTo("v2");
     }
 }

@@ -63,7 +63,8 @@ class IncidentKindsRoutingTest {
                                 LIFETIME),
                         IncidentChange::incidentId,
                         Types.STRING,
-                        RulesInForce.STATE);
+                        RulesInForce.STATE,
+                        RulesInForce.SINCE);
     }
 
     @AfterEach
@@ -104,7 +105,7 @@ class IncidentKindsRoutingTest {
         assertThat(backlogChanges())
                 .containsExactly(
                         new RoutedBacklogChange(
-                                "backlog", TOWN, null, new OpenInterval(minutes(50), null)));
+                                "backlog", TOWN, null, new OpenInterval(minutes(50), null), 0));
 
         record("FINISHED", minutes(70));
         record("CLOSED", minutes(80));
@@ -119,7 +120,8 @@ class IncidentKindsRoutingTest {
                                 "backlog",
                                 TOWN,
                                 new OpenInterval(minutes(50), null),
-                                new OpenInterval(minutes(50), minutes(70))));
+                                new OpenInterval(minutes(50), minutes(70)),
+                                0));
     }
 
     @Test
@@ -133,5 +135,38 @@ class IncidentKindsRoutingTest {
         assertThat(KeyedStateEntries.of(harness)).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(backlogChanges()).hasSize(2);
+    }
+
+    @Test
+    void anEndGoesOnlyToTheBacklogRuleAsItWasWhenTheIncidentWasCounted() throws Exception {
+        record("RECEIVED", minutes(50));
+        harness.watermark(minutes(50));
+        harness.processBroadcastElement(
+                PublishedVersions.backlog("v2", 5, minutes(60)), minutes(60));
+
+        record("FINISHED", minutes(70));
+
+        assertThat(backlogChanges())
+                .as("v2's backlog rule never counted it")
+                .containsExactly(
+                        new RoutedBacklogChange(
+                                "backlog", TOWN, null, new OpenInterval(minutes(50), null), 0));
+    }
+
+    @Test
+    void anIncidentCountedUnderAPublishedRuleCarriesItsGenerationToTheEnd() throws Exception {
+        harness.processBroadcastElement(
+                PublishedVersions.backlog("v2", 5, minutes(10)), minutes(10));
+        record("RECEIVED", minutes(50));
+        harness.watermark(minutes(50));
+
+        record("FINISHED", minutes(70));
+
+        assertThat(backlogChanges())
+                .extracting(RoutedBacklogChange::generation)
+                .containsExactly(1L, 1L);
+        assertThat(harness.getSideOutput(IncidentRuleRouting.SURGE))
+                .as("v2 has no surge rule")
+                .isNull();
     }
 }

@@ -66,7 +66,7 @@ class IncidentRuleFunctionTest {
                                         new RulesInForce(new RulesFile("v1", List.of(HOTSPOT))),
                                         TownDirectory.standard(),
                                         horizon),
-                                List.of(RulesInForce.STATE)),
+                                RulesInForce.DESCRIPTORS),
                         RoutedIncident::key,
                         Types.STRING,
                         1,

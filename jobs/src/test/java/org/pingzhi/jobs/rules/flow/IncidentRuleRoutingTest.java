@@ -55,7 +55,8 @@ class IncidentRuleRoutingTest {
                                 Duration.ofDays(37)),
                         IncidentChange::incidentId,
                         Types.STRING,
-                        RulesInForce.STATE);
+                        RulesInForce.STATE,
+                        RulesInForce.SINCE);
     }
 
     @AfterEach

@@ -19,6 +19,8 @@ import org.pingzhi.common.rules.Baseline;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.TestRules;
 import org.pingzhi.jobs.rules.RuleIncident;
+import org.pingzhi.jobs.rules.control.RulesInForce;
+import org.pingzhi.jobs.testing.WithoutKryo;
 
 class SurgeRuleFunctionTest {
 
@@ -29,31 +31,36 @@ class SurgeRuleFunctionTest {
     private static final long HOUR = 60 * MINUTE;
     private static final String TOWN = "330482001";
 
-    private KeyedBroadcastOperatorTestHarness<String, RoutedIncident, Long, RuleAlertChanged>
+    private KeyedBroadcastOperatorTestHarness<String, RoutedIncident, SurgeInput, RuleAlertChanged>
             harness;
 
     @BeforeEach
     void open() throws Exception {
         harness =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new SurgeRuleFunction(
-                                        new RulesFile(
-                                                "v1",
-                                                List.of(
-                                                        TestRules.surge(
-                                                                "2",
-                                                                3,
-                                                                new Baseline.PreviousWindows(1),
-                                                                Duration.ofHours(1)))),
-                                        TownDirectory.standard(),
-                                        Long.MAX_VALUE),
-                                List.of(SurgeRuleFunction.HISTORY_START)),
-                        RoutedIncident::key,
-                        Types.STRING,
-                        1,
-                        1,
-                        0);
+                WithoutKryo.of(
+                        new KeyedBroadcastOperatorTestHarness<>(
+                                new CoBroadcastWithKeyedOperator<>(
+                                        new SurgeRuleFunction(
+                                                new RulesInForce(
+                                                        new RulesFile(
+                                                                "v1",
+                                                                List.of(
+                                                                        TestRules.surge(
+                                                                                "2",
+                                                                                3,
+                                                                                new Baseline
+                                                                                        .PreviousWindows(
+                                                                                        1),
+                                                                                Duration.ofHours(
+                                                                                        1))))),
+                                                TownDirectory.standard(),
+                                                Long.MAX_VALUE),
+                                        SurgeRuleFunction.BROADCAST_STATES),
+                                RoutedIncident::key,
+                                Types.STRING,
+                                1,
+                                1,
+                                0));
         harness.open();
     }
 
@@ -84,7 +91,8 @@ class SurgeRuleFunctionTest {
     }
 
     private void historyFrom(long earliest) throws Exception {
-        harness.processBroadcastElement(new StreamRecord<>(earliest, earliest));
+        harness.processBroadcastElement(
+                new StreamRecord<>(SurgeInput.historyStart(earliest), earliest));
     }
 
     private int keyedStateEntries() {
@@ -152,6 +160,43 @@ class SurgeRuleFunctionTest {
         assertThat(alerts).extracting(AlertDocument::status).endsWith("RESOLVED");
         assertThat(alerts.get(alerts.size() - 1).resolvedAt())
                 .isEqualTo("2026-11-28T05:00:00.000Z");
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aChangedRuleResolvesItsSurgeAtInForceFromAndJudgesOnlyWindowsWithAHistoryUnderIt()
+            throws Exception {
+        historyFrom(T0);
+        hour(T0, 2);
+        hour(T0 + HOUR, 4);
+        harness.watermark(T0 + HOUR + 30 * MINUTE);
+        assertThat(alerts()).extracting(AlertDocument::status).containsExactly("OPEN");
+
+        harness.processBroadcastElement(
+                new StreamRecord<>(
+                        SurgeInput.of(PublishedVersions.surge("v2", 10, T0 + HOUR + 40 * MINUTE)),
+                        T0 + HOUR + 40 * MINUTE));
+
+        AlertDocument ended = alerts().get(1);
+        assertThat(ended.alertId()).isEqualTo("rule:surge:" + TOWN + ":" + (T0 + HOUR));
+        assertThat(ended.status()).isEqualTo("RESOLVED");
+        assertThat(ended.resolvedAt()).isEqualTo("2026-11-28T03:40:00.000Z");
+        assertThat(ended.ruleVersion()).isEqualTo("v1");
+        assertThat(keyedStateEntries()).as("no state left of v1's group").isZero();
+
+        // 12:00 is v2's first whole window: judged against nothing before it, so it does not fire
+        hour(T0 + 2 * HOUR, 10);
+        hour(T0 + 3 * HOUR, 20);
+        harness.watermark(T0 + 6 * HOUR);
+
+        List<AlertDocument> v2 = alerts().subList(2, alerts().size());
+        assertThat(v2)
+                .extracting(AlertDocument::alertId)
+                .containsOnly("rule:surge:" + TOWN + ":" + (T0 + 3 * HOUR));
+        assertThat(v2).extracting(AlertDocument::status).containsExactly("OPEN", "RESOLVED");
+        assertThat(v2.get(0).ruleVersion()).isEqualTo("v2");
+        assertThat(v2.get(0).count()).isEqualTo(20L);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
