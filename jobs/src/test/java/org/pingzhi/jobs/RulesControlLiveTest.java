@@ -100,9 +100,18 @@ class RulesControlLiveTest {
             assertThat(rejected.path("reason").asText()).isEqualTo("INVALID_RULES");
             assertThat(rejected.path("message").asText()).contains(RULE).contains("threshold");
             assertThat(rejected.path("readAt").asText()).isEqualTo(Times.iso(invalidAt));
-            assertThat(center.committedRecords(configuration.get(KafkaOptions.DEAD_LETTER_TOPIC)))
-                    .extracting(ConsumerRecord::key)
-                    .contains(name + "-rules:0:1");
+            // the topic's transaction commits at the next checkpoint, after Elasticsearch has it
+            Poll.until(
+                    WAIT,
+                    "the invalid rules file on the dead-letter topic",
+                    () ->
+                            center
+                                    .committedRecords(
+                                            configuration.get(KafkaOptions.DEAD_LETTER_TOPIC))
+                                    .stream()
+                                    .map(ConsumerRecord::key)
+                                    .toList(),
+                    keys -> keys.contains(name + "-rules:0:1"));
             report(center, "330482101", 2);
             assertThat(awaitAlert(center, "330482101").path("ruleVersion").asText())
                     .as("the previous version stays in force")

@@ -162,11 +162,11 @@ class BacklogRuleFunctionTest {
     @Test
     void changesBehindTheWatermarkCountFromTheNextMinuteEndWhateverStepCameBetween()
             throws Exception {
-        harness.processWatermark(T0 + 60 * MINUTE);
+        harness.watermark(T0 + 60 * MINUTE);
         reported(3);
-        harness.processWatermark(T0 + 60 * MINUTE + 1);
+        harness.watermark(T0 + 60 * MINUTE + 1);
         change(new OpenInterval(T0, null), new OpenInterval(T0, T0 + MINUTE), T0 + MINUTE);
-        harness.processWatermark(T0 + 90 * MINUTE);
+        harness.watermark(T0 + 90 * MINUTE);
 
         assertThat(alerts()).isEmpty();
     }
@@ -174,9 +174,9 @@ class BacklogRuleFunctionTest {
     @Test
     void anEndLearnedBehindTheWatermarkResolvesTheRunAtTheNextMinuteEnd() throws Exception {
         reported(3);
-        harness.processWatermark(T0 + 6 * MINUTE);
+        harness.watermark(T0 + 6 * MINUTE);
         change(new OpenInterval(T0, null), new OpenInterval(T0, T0 + MINUTE), T0 + MINUTE);
-        harness.processWatermark(T0 + 8 * MINUTE);
+        harness.watermark(T0 + 8 * MINUTE);
 
         List<AlertDocument> alerts = alerts();
         AlertDocument last = alerts.get(alerts.size() - 1);

@@ -170,11 +170,11 @@ class BreachRateRuleFunctionTest {
     @Test
     void decisionsForAWindowTheWatermarkHasPassedChangeNothingWhateverStepCameBetween()
             throws Exception {
-        harness.processWatermark(T0 + 3 * HOUR);
+        harness.watermark(T0 + 3 * HOUR);
         hour(T0, 2, 2);
-        harness.processWatermark(T0 + 3 * HOUR + 1);
+        harness.watermark(T0 + 3 * HOUR + 1);
         hour(T0, 4, 0);
-        harness.processWatermark(T0 + 5 * HOUR);
+        harness.watermark(T0 + 5 * HOUR);
 
         assertThat(alerts()).isEmpty();
         assertThat(KeyedStateEntries.of(harness)).isZero();
@@ -183,12 +183,12 @@ class BreachRateRuleFunctionTest {
     @Test
     void aLateDecisionCountsInAWindowNotYetJudgedWhereverTheGroupHasWalked() throws Exception {
         hour(T0, 2, 1);
-        harness.processWatermark(T0 + 30 * MINUTE);
+        harness.watermark(T0 + 30 * MINUTE);
         SlaDecision late =
                 new SlaDecision("110-late", TOWN, "110", "THEFT", null, T0 + MINUTE, true);
         harness.processElement(
                 new StreamRecord<>(new RoutedDecision("breach", List.of(TOWN), late), T0));
-        harness.processWatermark(T0 + HOUR);
+        harness.watermark(T0 + HOUR);
 
         List<AlertDocument> alerts = alerts();
         assertThat(alerts).hasSize(1);
@@ -202,7 +202,7 @@ class BreachRateRuleFunctionTest {
     @Test
     void afterARestoreADecisionBehindTheTimeReachedIsLateThoughTheWatermarkStartedOver()
             throws Exception {
-        harness.processWatermark(T0 + 3 * HOUR);
+        harness.watermark(T0 + 3 * HOUR);
         hour(T0 + 3 * HOUR + MINUTE, 1, 0);
         OperatorSubtaskState snapshot = harness.snapshot(1L, T0);
         harness.close();
@@ -211,7 +211,7 @@ class BreachRateRuleFunctionTest {
         harness.open();
 
         hour(T0, 4, 0);
-        harness.processWatermark(T0 + 5 * HOUR);
+        harness.watermark(T0 + 5 * HOUR);
 
         assertThat(alerts()).isEmpty();
     }
