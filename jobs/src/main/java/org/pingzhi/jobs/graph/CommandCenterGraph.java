@@ -67,9 +67,9 @@ import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
  * rule and town → BREACH_RATE; each source's valid records, before the union → keyBy rule and group
  * → FEED_SILENCE on that source's own watermark; the lifecycle's incident documents → bookings →
  * keyBy incident → booking changes → keyBy group → per-minute metrics → render; all alerts → keyBy
- * alertId → joined with the duty officers' acknowledgements → render. The HOTSPOT/REPEAT_CALLER
- * stages take the rules in force (the start file, then each version published to the control
- * stream, broadcast); the other kinds the start file.
+ * alertId → joined with the duty officers' acknowledgements → render. Every rule stage and routing
+ * takes the rules in force (the start file, then each version published to the control stream,
+ * broadcast).
  */
 public final class CommandCenterGraph {
 
