@@ -58,6 +58,13 @@ class RulesControlLiveTest {
     private static final AtomicInteger CHECKPOINTS = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    /**
+     * The reports are minutes behind the watermark, which live follows the wall clock: a BACKLOG
+     * run of theirs starts at the first minute end after the watermark they meet and fires its
+     * duration (1 min) later, up to 2 min after they were sent.
+     */
+    private static final Duration BACKLOG_WAIT = WAIT.plus(Duration.ofMinutes(2));
+
     private final AtomicInteger alarms = new AtomicInteger();
 
     @Test
@@ -140,6 +147,20 @@ class RulesControlLiveTest {
             assertThat(v4.path("severity").asText()).isEqualTo("CRITICAL");
             assertThat(replaced).doesNotContainKey(RULE + ":v3");
 
+            // (e) BACKLOG 1 -> 0: town 100's backlog (2 open) ends when v5 comes into force, and
+            // one open incident of another town is a backlog of v5's
+            JsonNode backlog = awaitBacklog(center, "330482100", "OPEN");
+            long v5At = publish(configuration, "v5", rules("v5", 2, "CRITICAL", 0));
+            awaitInForce(center, "v5");
+            JsonNode ended = awaitBacklog(center, "330482100", "RESOLVED");
+            assertThat(ended.path("alertId").asText()).isEqualTo(backlog.path("alertId").asText());
+            assertThat(ended.path("resolvedAt").asText()).isEqualTo(Times.iso(v5At));
+            assertThat(ended.path("ruleVersion").asText()).isEqualTo("v4");
+            report(center, "330482104", 1);
+            JsonNode v5Backlog = awaitBacklog(center, "330482104", "OPEN");
+            assertThat(v5Backlog.path("ruleVersion").asText()).isEqualTo("v5");
+            assertThat(v5Backlog.path("count").asLong()).isEqualTo(1);
+
             // (c) a restart from a checkpoint taken with v5 in force: v5 (threshold 2) still is,
             // not the start file (threshold 3)
             int checkpoints = CHECKPOINTS.get();
@@ -209,12 +230,17 @@ class RulesControlLiveTest {
     }
 
     private static JsonNode awaitAlert(LiveCommandCenter center, String townCode) throws Exception {
-        return awaitAlert(center, townCode, RULE, "OPEN");
+        return awaitAlert(center, townCode, RULE, "OPEN", WAIT);
+    }
+
+    private static JsonNode awaitBacklog(LiveCommandCenter center, String townCode, String status)
+            throws Exception {
+        return awaitAlert(center, townCode, BACKLOG, status, BACKLOG_WAIT);
     }
 
     /** The alert of rule {@code ruleId} for the town, once it has {@code status}. */
     private static JsonNode awaitAlert(
-            LiveCommandCenter center, String townCode, String ruleId, String status)
+            LiveCommandCenter center, String townCode, String ruleId, String status, Duration wait)
             throws Exception {
         Predicate<JsonNode> wanted =
                 doc ->
@@ -222,7 +248,7 @@ class RulesControlLiveTest {
                                 && doc.path("ruleId").asText().equals(ruleId)
                                 && doc.path("status").asText().equals(status);
         return Poll.until(
-                        WAIT,
+                        wait,
                         "a " + status + " alert of rule " + ruleId + ", town " + townCode,
                         () -> center.documents(DocumentKind.ALERT),
                         docs -> docs.values().stream().anyMatch(wanted))

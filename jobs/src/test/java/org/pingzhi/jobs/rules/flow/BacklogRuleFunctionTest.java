@@ -171,6 +171,27 @@ class BacklogRuleFunctionTest {
         assertThat(alerts()).isEmpty();
     }
 
+    /**
+     * Live, the watermark follows the wall clock: reports minutes in the past
+     * (RulesControlLiveTest) open a run at the first minute end after the watermark they meet,
+     * which fires a duration later, up to a minute more than a duration after they came.
+     */
+    @Test
+    void reportsBehindTheWatermarkRunFromTheNextMinuteEndAndFireADurationLater() throws Exception {
+        harness.watermark(T0 + 60 * MINUTE + 30_000);
+        reported(3);
+        harness.watermark(T0 + 66 * MINUTE - 1);
+        assertThat(alerts()).isEmpty();
+
+        harness.watermark(T0 + 66 * MINUTE);
+
+        List<AlertDocument> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).alertId())
+                .isEqualTo("rule:backlog:" + TOWN + ":" + (T0 + 61 * MINUTE));
+        assertThat(alerts.get(0).status()).isEqualTo("OPEN");
+    }
+
     @Test
     void anEndLearnedBehindTheWatermarkResolvesTheRunAtTheNextMinuteEnd() throws Exception {
         reported(3);
