@@ -2,7 +2,6 @@ package org.pingzhi.jobs.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.common.output.IncidentDocument;
@@ -85,15 +84,7 @@ public record IncidentBookings(
 
     /** Whether {@code other} books the same counts and open interval in the same group. */
     public boolean booksTheSameAs(IncidentBookings other) {
-        return other != null
-                && incidentId.equals(other.incidentId)
-                && group.equals(other.group)
-                && reportedAt == other.reportedAt
-                && Objects.equals(respondedAt, other.respondedAt)
-                && Objects.equals(responseMillis, other.responseMillis)
-                && Objects.equals(metAt, other.metAt)
-                && Objects.equals(breachedAt, other.breachedAt)
-                && Objects.equals(endedAt, other.endedAt);
+        return other != null && equals(other.withKeptUntil(keptUntil));
     }
 
     /** The counts this incident adds to each minute it is booked in (minute start to counts). */
