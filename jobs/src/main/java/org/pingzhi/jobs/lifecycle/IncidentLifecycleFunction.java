@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
@@ -31,21 +32,21 @@ import org.slf4j.LoggerFactory;
  * SlaEvaluator}) and emits what changed ({@link EmissionPlanner}) as typed {@link IncidentChange}s:
  * incident documents, SLA events and escalation alerts, rendered only at the edges.
  *
- * <p>Time: live, a record is judged as it comes, at the watermark; in a bounded run (replay, see
- * {@link LifecycleSettings#judgesWhenWatermarkMoves}) it is stored at once and judged when the
- * watermark next moves, together with the others that came before it moved (a timer at the
- * watermark they came at), so that what is emitted does not depend on their arrival order and a
- * replay, whose watermark moves only at the end of its input, emits each document once. Records are
- * judged at the watermark, timers at their instant (both capped at the horizon); but never earlier
- * than the incident was judged at before, nor, after a restore, than the time the restored attempt
- * had reached (its watermark starts over; an undisturbed run's would not have). So a step that
- * passing time made hold is only ever withdrawn by a record proving it wrong. Late records are
- * processed like any other and correct what they prove wrong. One event-time timer per incident
- * stands at the next instant that matters — warning, deadline, CITY point or state cleanup — unless
- * that is beyond the horizon. At cleanup ({@link LifecycleSettings}) the incident's records and
- * timers go; an {@link IncidentSummary} stays, to which later records of the incident apply, until
- * its own timer drops it. A record of an incident with neither, older than the summary retention,
- * goes to the dead-letter side output ({@code INCIDENT_EXPIRED}).
+ * <p>Time: live, a record is judged as it comes, at the watermark. In a bounded run (replay, see
+ * {@link LifecycleSettings#judgesWhenWatermarkMoves}) it is held until event time reaches it and
+ * folded in then, so that what is judged at an instant depends on exactly the records at or before
+ * it — not on their arrival order, the parallelism or how far the watermark moves at a time — and
+ * each incident's documents are emitted once per watermark step. Records are judged at the
+ * watermark, timers at their instant (both capped at the horizon); but never earlier than the
+ * incident was judged at before, nor, after a restore, than the time the restored attempt had
+ * reached (its watermark starts over; an undisturbed run's would not have). So a step that passing
+ * time made hold is only ever withdrawn by a record proving it wrong. Late records are processed
+ * like any other and correct what they prove wrong. One event-time timer per incident stands at the
+ * next instant that matters — warning, deadline, CITY point or state cleanup — unless that is
+ * beyond the horizon. At cleanup ({@link LifecycleSettings}) the incident's records and timers go;
+ * an {@link IncidentSummary} stays, to which later records of the incident apply, until its own
+ * timer drops it. A record of an incident with neither, older than the summary retention, goes to
+ * the dead-letter side output ({@code INCIDENT_EXPIRED}).
  *
  * <p>Metrics: {@code lifecycleLateRecords} (records behind the watermark), {@code
  * lifecycleRecordsDropped} (records over the per-incident cap, see {@link RecordCap}), {@code
@@ -72,6 +73,7 @@ public class IncidentLifecycleFunction
     private final LifecycleSettings settings;
 
     private transient MapState<String, UnifiedEvent> records;
+    private transient ListState<UnifiedEvent> recordsAhead;
     private transient ValueState<FoldedIncident> folds;
     private transient ValueState<EmittedOutputs> emitted;
     private transient ValueState<IncidentSummary> summaries;
@@ -94,6 +96,7 @@ public class IncidentLifecycleFunction
     @Override
     public void open(OpenContext openContext) {
         records = getRuntimeContext().getMapState(LifecycleStateDescriptors.records());
+        recordsAhead = getRuntimeContext().getListState(LifecycleStateDescriptors.recordsAhead());
         folds = getRuntimeContext().getState(LifecycleStateDescriptors.folded());
         emitted = getRuntimeContext().getState(LifecycleStateDescriptors.emitted());
         summaries = getRuntimeContext().getState(LifecycleStateDescriptors.summary());
@@ -121,21 +124,55 @@ public class IncidentLifecycleFunction
         if (record.eventTime() < watermark) {
             lateRecords.inc();
         }
-        IncidentSummary summary = summaries.value();
-        if (summary != null) {
-            applyToSummary(ctx.getCurrentKey(), record, summary, out);
+        if (settings.judgesWhenWatermarkMoves() && watermark != Long.MAX_VALUE) {
+            holdUntilItsTime(record, ctx.timerService(), watermark);
             return;
         }
         String incidentId = ctx.getCurrentKey();
+        long now = settings.now(watermark);
+        FoldedIncident folded = admit(incidentId, record, now, ctx, out);
+        if (folded != null) {
+            react(incidentId, folded.state(incidentId), now, ctx, out, EMIT_NOW);
+        }
+    }
+
+    /**
+     * A bounded run (replay) folds each record in when event time reaches it ({@link #onTimer}),
+     * not when it arrives: its watermark moves in steps that no later record falls behind, so what
+     * is judged at an instant is decided by exactly the records at or before it, whatever records
+     * of later instants happened to arrive with them, at any step and parallelism. A late record
+     * (behind the watermark it came at) is folded in when the watermark next moves.
+     */
+    private void holdUntilItsTime(UnifiedEvent record, TimerService timers, long watermark)
+            throws Exception {
+        recordsAhead.add(record);
+        timers.registerEventTimeTimer(Math.max(record.eventTime(), watermark));
+    }
+
+    /**
+     * Takes a record into the incident: applied to its summary once it is cleaned up, dead-lettered
+     * when too old for a new incident, else stored and folded in. The new fold when it changed and
+     * the incident must be judged, else null.
+     */
+    private FoldedIncident admit(
+            String incidentId,
+            UnifiedEvent record,
+            long now,
+            Context ctx,
+            Collector<IncidentChange> out)
+            throws Exception {
+        IncidentSummary summary = summaries.value();
+        if (summary != null) {
+            applyToSummary(incidentId, record, summary, out);
+            return null;
+        }
         FoldedIncident folded = foldedIncident(incidentId);
         boolean newIncident = folded == null;
-        if (newIncident
-                && settings.expired(
-                        record, Math.max(settings.now(watermark), timeReached.current()))) {
+        if (newIncident && settings.expired(record, Math.max(now, timeReached.current()))) {
             expiredRecords.inc();
             ctx.output(
                     DEAD_LETTERS, ExpiredRecords.deadLetter(record, settings.summaryRetention()));
-            return;
+            return null;
         }
         FoldedIncident next = store(incidentId, record, folded);
         if (next != null) {
@@ -143,35 +180,19 @@ public class IncidentLifecycleFunction
             if (newIncident) {
                 metrics.incidentStarted();
             }
-            if (watermark == Long.MAX_VALUE || !settings.judgesWhenWatermarkMoves()) {
-                react(
-                        incidentId,
-                        next.state(incidentId),
-                        settings.now(watermark),
-                        ctx.timerService(),
-                        out);
-            } else {
-                judgeWhenTimeMoves(ctx.timerService(), watermark);
-            }
         }
-    }
-
-    /**
-     * Defers the incident's judgment until the watermark next moves: the records that arrive before
-     * then are judged together, so each document is emitted once for them and what is emitted does
-     * not depend on their arrival order (a replay, whose watermark moves only at the end of its
-     * input, writes each document once). Live this adds at most one watermark interval.
-     */
-    private static void judgeWhenTimeMoves(TimerService timers, long watermark) {
-        // A timer at the current watermark fires at the next one, judging at the time the records
-        // came at; timers of later instants that the same watermark passes fire after it.
-        timers.registerEventTimeTimer(watermark);
+        return next;
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out)
             throws Exception {
         String incidentId = ctx.getCurrentKey();
+        long now = settings.now(timestamp);
+        long nextRecordAhead =
+                settings.judgesWhenWatermarkMoves()
+                        ? foldInRecordsUpTo(incidentId, timestamp, now, ctx, out)
+                        : Long.MAX_VALUE;
         FoldedIncident folded = foldedIncident(incidentId);
         if (folded == null) {
             emitted.clear();
@@ -181,18 +202,10 @@ public class IncidentLifecycleFunction
             }
             return;
         }
-        Judged judged =
-                react(
-                        incidentId,
-                        folded.state(incidentId),
-                        settings.now(timestamp),
-                        ctx.timerService(),
-                        out);
+        Judged judged = react(incidentId, folded.state(incidentId), now, ctx, out, nextRecordAhead);
         if (timestamp >= settings.cleanupAt(judged.state())) {
             EmittedOutputs memo = emitted.value();
-            if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
-                ctx.timerService().deleteEventTimeTimer(memo.getTimer());
-            }
+            deleteTimer(ctx.timerService(), memo.getTimer());
             long expiresAt = settings.summaryExpiresAt(timestamp);
             summaries.update(
                     IncidentSummary.of(judged.state(), judged.sla(), keptRecords(), expiresAt));
@@ -204,6 +217,35 @@ public class IncidentLifecycleFunction
             emitted.clear();
             metrics.incidentCleanedUp();
         }
+    }
+
+    /**
+     * Folds in the held records whose time has come, in one order whatever order they arrived in;
+     * the event time of the earliest record still ahead, {@link Long#MAX_VALUE} when none is.
+     */
+    private long foldInRecordsUpTo(
+            String incidentId, long timestamp, long now, Context ctx, Collector<IncidentChange> out)
+            throws Exception {
+        List<UnifiedEvent> due = new ArrayList<>();
+        List<UnifiedEvent> later = new ArrayList<>();
+        long nextRecordAhead = Long.MAX_VALUE;
+        for (UnifiedEvent record : recordsAhead.get()) {
+            if (record.eventTime() <= timestamp) {
+                due.add(record);
+            } else {
+                later.add(record);
+                nextRecordAhead = Math.min(nextRecordAhead, record.eventTime());
+            }
+        }
+        if (due.isEmpty()) {
+            return nextRecordAhead;
+        }
+        recordsAhead.update(later);
+        due.sort(EventOrder.APPLICATION);
+        for (UnifiedEvent record : due) {
+            admit(incidentId, record, now, ctx, out);
+        }
+        return nextRecordAhead;
     }
 
     /**
@@ -284,28 +326,56 @@ public class IncidentLifecycleFunction
     /** An incident's state and its SLA at the time it was judged at. */
     private record Judged(IncidentState state, SlaOutcome sla) {}
 
+    /** {@link #react}'s {@code nextRecordAhead} for a judgment that emits what changed at once. */
+    private static final long EMIT_NOW = Long.MIN_VALUE;
+
+    /**
+     * Judges the incident at {@code now} and emits what changed since it was last emitted; at a
+     * bounded run's timer not while the incident is judged again before the watermark that fired it
+     * goes on (at {@code nextRecordAhead} or at its next timer), so each watermark step emits each
+     * incident's documents once, before the watermark reaches the operators after it.
+     */
     private Judged react(
             String incidentId,
             IncidentState state,
             long now,
-            TimerService timers,
-            Collector<IncidentChange> out)
+            Context ctx,
+            Collector<IncidentChange> out,
+            long nextRecordAhead)
             throws Exception {
+        TimerService timers = ctx.timerService();
         EmittedOutputs memo = emitted.value() == null ? new EmittedOutputs() : emitted.value();
         long judgedAt = timeReached.advance(memo.judgeAt(Math.max(now, timeReached.current())));
         SlaInput input = state.slaInput();
         SlaOutcome sla =
                 SlaEvaluator.evaluate(input, policy.targetMillis(input.subject()), judgedAt);
-        if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
-            RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
+        long wakeUp = nextWakeUp(sla.nextInstant(), settings.cleanupAt(state));
+        if (!judgedAgainInThisWatermarkStep(judgedAt, wakeUp, nextRecordAhead, timers)) {
+            if (recoveredAt != 0 && memo.markSwept(recoveredAt)) {
+                RestoreSweep.leftovers(state, sla, memo, recoveredAt).forEach(out::collect);
+            }
+            for (IncidentChange change : EmissionPlanner.plan(state, sla, memo)) {
+                metrics.emitted(change);
+                out.collect(change);
+            }
         }
-        for (IncidentChange change : EmissionPlanner.plan(state, sla, memo)) {
-            metrics.emitted(change);
-            out.collect(change);
-        }
-        reschedule(timers, memo, nextWakeUp(sla.nextInstant(), settings.cleanupAt(state)));
+        reschedule(timers, memo, wakeUp);
         emitted.update(memo);
         return new Judged(state, sla);
+    }
+
+    private boolean judgedAgainInThisWatermarkStep(
+            long judgedAt, long wakeUp, long nextRecordAhead, TimerService timers) {
+        if (nextRecordAhead == EMIT_NOW || !settings.judgesWhenWatermarkMoves()) {
+            return false;
+        }
+        long nextJudgment =
+                Math.min(
+                        wakeUp == EmittedOutputs.NO_TIMER ? Long.MAX_VALUE : wakeUp,
+                        nextRecordAhead);
+        return nextJudgment != Long.MAX_VALUE
+                && nextJudgment > judgedAt
+                && nextJudgment <= timers.currentWatermark();
     }
 
     private long nextWakeUp(OptionalLong nextStep, long cleanupAt) {
@@ -313,17 +383,26 @@ public class IncidentLifecycleFunction
         return settings.fires(next) && next != Long.MAX_VALUE ? next : EmittedOutputs.NO_TIMER;
     }
 
-    private static void reschedule(TimerService timers, EmittedOutputs memo, long wakeUp) {
+    private void reschedule(TimerService timers, EmittedOutputs memo, long wakeUp) {
         if (memo.getTimer() == wakeUp) {
             return;
         }
-        if (memo.getTimer() != EmittedOutputs.NO_TIMER) {
-            timers.deleteEventTimeTimer(memo.getTimer());
-        }
+        deleteTimer(timers, memo.getTimer());
         if (wakeUp != EmittedOutputs.NO_TIMER) {
             timers.registerEventTimeTimer(wakeUp);
         }
         memo.setTimer(wakeUp);
+    }
+
+    /**
+     * Live, an incident's one timer moves; a bounded run keeps the old ones, because a held
+     * record's timer can stand at the same instant, and a timer with nothing to do judges the
+     * incident at an instant where nothing changes.
+     */
+    private void deleteTimer(TimerService timers, long timer) {
+        if (timer != EmittedOutputs.NO_TIMER && !settings.judgesWhenWatermarkMoves()) {
+            timers.deleteEventTimeTimer(timer);
+        }
     }
 
     private List<UnifiedEvent> keptRecords() throws Exception {

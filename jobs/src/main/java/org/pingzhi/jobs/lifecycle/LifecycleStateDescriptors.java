@@ -30,6 +30,14 @@ public final class LifecycleStateDescriptors {
     }
 
     /**
+     * A replay's records whose event time has not come yet: each is folded in when event time
+     * reaches it, so that what is judged at an instant never depends on records after it.
+     */
+    public static ListStateDescriptor<UnifiedEvent> recordsAhead() {
+        return new ListStateDescriptor<>("incident-records-ahead", RECORD_TYPE);
+    }
+
+    /**
      * The fold of the incident's records, so that a record arriving in order applies on top of it
      * instead of the records being folded again.
      */

@@ -23,11 +23,13 @@ import org.pingzhi.jobs.graph.CommandCenterSettings;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.sla.SlaPolicy;
 import org.pingzhi.jobs.time.EventTime;
+import org.pingzhi.jobs.time.ReplayWatermarks;
+import org.pingzhi.jobs.time.TimeOptions;
 
 /**
- * The command-center graph bounded over JSONL files, in event time only: no watermark moves before
- * the end of the input, so every deadline is decided knowing every record, and none after the
- * horizon fires.
+ * The command-center graph bounded over JSONL files, in event time only: a first pass over the
+ * files finds how far each one's watermark may move without any of its records falling behind it,
+ * so every deadline is decided knowing every record up to it, and none after the horizon fires.
  */
 public final class ReplayJob {
 
@@ -44,7 +46,11 @@ public final class ReplayJob {
                 arguments.policy() == null
                         ? SlaPolicy.fromConfig(configuration)
                         : SlaPolicy.load(arguments.policy());
-        InputScan scan = scanInputs(arguments, normalizer);
+        InputScans scans =
+                scanInputs(
+                        arguments,
+                        normalizer,
+                        configuration.get(TimeOptions.REPLAY_WATERMARK_STEP));
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(configuration);
@@ -53,14 +59,24 @@ public final class ReplayJob {
         CommandCenterSettings settings =
                 CommandCenterSettings.of(
                         policy,
-                        LifecycleSettings.fromConfig(configuration, scan.horizon()),
+                        LifecycleSettings.fromConfig(configuration, scans.horizon()),
                         arguments.rules() == null
                                 ? RulesFile.NONE
                                 : RulesOptions.load(arguments.rules()),
                         configuration);
         CommandCenterGraph.build(
-                        fileRecords(env, arguments.hotline(), Source.HOTLINE_12345, normalizer),
-                        fileRecords(env, arguments.police(), Source.POLICE_110, normalizer),
+                        fileRecords(
+                                env,
+                                arguments.hotline(),
+                                Source.HOTLINE_12345,
+                                normalizer,
+                                scans.hotline().watermarks()),
+                        fileRecords(
+                                env,
+                                arguments.police(),
+                                Source.POLICE_110,
+                                normalizer,
+                                scans.police().watermarks()),
                         settings)
                 .allDocuments()
                 .sinkTo(new ReplayFilesSink(arguments.outputDirectory()))
@@ -68,21 +84,36 @@ public final class ReplayJob {
                 .uid("replay-files")
                 .name("Replay output files");
         env.execute("pingzhi replay");
-        return ReplaySummary.read(arguments.outputDirectory(), scan.records());
+        return ReplaySummary.read(
+                arguments.outputDirectory(), scans.hotline().records() + scans.police().records());
+    }
+
+    private record InputScans(InputScan hotline, InputScan police) {
+        /** The latest valid event time of both inputs. */
+        long horizon() {
+            return Math.max(hotline.horizon(), police.horizon());
+        }
     }
 
     /** Both files at once: the pass is all parsing, which the job does again after it. */
-    private static InputScan scanInputs(ReplayArguments arguments, Normalizer normalizer)
+    private static InputScans scanInputs(
+            ReplayArguments arguments, Normalizer normalizer, int watermarkStep)
             throws IOException, InterruptedException, ExecutionException {
         FutureTask<InputScan> police =
                 new FutureTask<>(
-                        () -> InputScan.of(arguments.police(), Source.POLICE_110, normalizer));
+                        () ->
+                                InputScan.of(
+                                        arguments.police(),
+                                        Source.POLICE_110,
+                                        normalizer,
+                                        watermarkStep));
         Thread policeScan = new Thread(police, "replay-input-scan-" + Source.POLICE_110.code());
         policeScan.setDaemon(true);
         policeScan.start();
-        InputScan hotline = InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer);
+        InputScan hotline =
+                InputScan.of(arguments.hotline(), Source.HOTLINE_12345, normalizer, watermarkStep);
         try {
-            return hotline.plus(police.get());
+            return new InputScans(hotline, police.get());
         } catch (ExecutionException e) {
             // the police file's own failure, as a scan of it alone would have thrown it
             if (e.getCause() instanceof IOException failure) {
@@ -96,14 +127,18 @@ public final class ReplayJob {
     }
 
     private static DataStream<Either<UnifiedEvent, DeadLetter>> fileRecords(
-            StreamExecutionEnvironment env, Path file, Source source, Normalizer normalizer) {
+            StreamExecutionEnvironment env,
+            Path file,
+            Source source,
+            Normalizer normalizer,
+            ReplayWatermarks watermarks) {
         String topic = source.defaultTopic();
         FileSource<Either<UnifiedEvent, DeadLetter>> files =
                 FileSource.forRecordStreamFormat(
                                 new JsonlRecordFormat(source, normalizer),
                                 new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
                         .build();
-        return env.fromSource(files, EventTime.replay(), "Replay " + topic)
+        return env.fromSource(files, EventTime.replay(watermarks), "Replay " + topic)
                 .uid("replay-source-" + topic);
     }
 }

@@ -60,11 +60,13 @@ public final class EventTime {
     }
 
     /**
-     * Replay: time is the records' event time alone; no watermark before the end of the input, so
-     * every deadline is decided knowing all records.
+     * Replay: time is the records' event time alone, and moves only as far as no later record of
+     * the file falls behind it, so every deadline is decided knowing all records up to it.
      */
-    public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> replay() {
-        return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>noWatermarks()
+    public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> replay(
+            ReplayWatermarks watermarks) {
+        return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>forGenerator(
+                        context -> watermarks.generator())
                 .withTimestampAssigner(EventTime::timestampOf);
     }
 

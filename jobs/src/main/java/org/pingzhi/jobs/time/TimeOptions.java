@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
-/** How live event time advances. */
+/** How event time advances, live and in a replay. */
 public final class TimeOptions {
 
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
@@ -38,6 +38,17 @@ public final class TimeOptions {
                                 + " record before it counts as idle and follows the wall clock;"
                                 + " keeps a backlog from being processed as late records. Delays"
                                 + " the first live deadline after a start by at most this much.");
+
+    public static final ConfigOption<Integer> REPLAY_WATERMARK_STEP =
+            ConfigOptions.key("pingzhi.replay.watermark-step")
+                    .intType()
+                    .defaultValue(4096)
+                    .withDescription(
+                            "Replay: records of a file between two moves of its watermark, each as"
+                                    + " far as none of its later records falls behind it. Smaller"
+                                    + " steps drop ended incidents' state sooner; larger ones"
+                                    + " leave fewer passes over the timers. The output is the same"
+                                    + " for every step.");
 
     private TimeOptions() {}
 }

@@ -88,13 +88,34 @@ class IncidentLifecycleFunctionTest {
                                 arrived(minutes(8)),
                                 police("J1", "CANCELLED", minutes(5)).build())
                         .drain();
-        List<Document> out = harness.watermark(minutes(3)).drain();
+        List<Document> reported = harness.watermark(minutes(3)).drain();
+        List<Document> cancelled = harness.watermark(minutes(10)).drain();
 
         assertThat(none).as("nothing before the watermark moves").isEmpty();
-        assertThat(ids(out))
-                .as("no MET emitted and withdrawn: the cancellation came in the same step")
+        assertThat(ids(reported)).containsExactly("INCIDENT/110-J1");
+        assertThat(json(reported.get(0)).get("status").asText())
+                .as("the cancellation and the arrival are still ahead of event time")
+                .isEqualTo("REPORTED");
+        assertThat(ids(cancelled))
+                .as("no MET emitted and withdrawn: the cancellation came before the arrival")
                 .containsExactly("INCIDENT/110-J1");
         assertThat(harness.incident(ID).get("slaStatus").asText()).isEqualTo("VOID");
+    }
+
+    @Test
+    void inAReplayARecordCountsOnlyOnceEventTimeReachesIt() throws Exception {
+        open(LifecycleSettings.replay(minutes(600))).watermark(minutes(2));
+
+        harness.sendTogether(received(), arrived(minutes(8)));
+        List<Document> beforeTheArrival = harness.watermark(minutes(7)).drain();
+        List<Document> atTheArrival = harness.watermark(minutes(8)).drain();
+
+        assertThat(ids(beforeTheArrival))
+                .as("a replay does not know at 7 min what happens at 8 min")
+                .containsExactly("INCIDENT/110-J1");
+        assertThat(json(beforeTheArrival.get(0)).get("slaStatus").asText()).isEqualTo("PENDING");
+        assertThat(ids(atTheArrival)).containsExactly("SLA_EVENT/110-J1:MET", "INCIDENT/110-J1");
+        assertThat(harness.incident(ID).get("status").asText()).isEqualTo("ON_SCENE");
     }
 
     @Test

@@ -17,12 +17,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pingzhi.common.rules.RulesFile;
+import org.pingzhi.jobs.time.TimeOptions;
 import org.pingzhi.simulate.SimulateCommand;
 
 /**
- * Replay's output does not depend on its parallelism: simulated history (both sources, handovers,
- * duplicates, late and malformed records) replayed with the shipped rules, with one subtask and
- * with two, gives the same bytes in every file, and leaves nothing else behind.
+ * Replay's output does not depend on its parallelism nor on how often its watermark moves:
+ * simulated history (both sources, handovers, duplicates, late and malformed records) replayed with
+ * the shipped rules, with one subtask and with two, with the watermark moving every few records and
+ * only at the end, gives the same bytes in every file, and leaves nothing else behind.
  */
 class ReplayParallelismTest {
 
@@ -33,8 +35,11 @@ class ReplayParallelismTest {
         Path input = simulatedHistory(work.resolve("input"), 20_000);
 
         Path rules = shippedRules(work.resolve("rules.json"));
-        Path single = replay(input, rules, work.resolve("p1"), 1);
-        Path parallel = replay(input, rules, work.resolve("p2"), 2);
+        Path single = replay(input, rules, work.resolve("p1"), 1, Map.of());
+        Path parallel =
+                replay(input, rules, work.resolve("p2"), 2, watermarkStep(STEP_OF_FEW_RECORDS));
+        Path atTheEnd =
+                replay(input, rules, work.resolve("end"), 1, watermarkStep(Integer.MAX_VALUE));
 
         List<String> files = fileNames(single);
         assertThat(files)
@@ -45,6 +50,7 @@ class ReplayParallelismTest {
                         "metrics.jsonl",
                         "deadletter.jsonl");
         assertThat(fileNames(parallel)).containsExactlyInAnyOrderElementsOf(files);
+        assertThat(fileNames(atTheEnd)).containsExactlyInAnyOrderElementsOf(files);
         assertThat(Files.size(single.resolve("incidents.jsonl"))).isPositive();
         assertThat(Files.size(single.resolve("deadletter.jsonl"))).isPositive();
         assertThat(Files.size(single.resolve("metrics.jsonl"))).isPositive();
@@ -54,9 +60,19 @@ class ReplayParallelismTest {
                 .contains("\"alertId\":\"rule:town-breach-rate-hourly:");
         for (String file : files) {
             assertThat(Files.readAllBytes(parallel.resolve(file)))
-                    .as(file)
+                    .as("parallelism 2, watermark every few records: " + file)
+                    .isEqualTo(Files.readAllBytes(single.resolve(file)));
+            assertThat(Files.readAllBytes(atTheEnd.resolve(file)))
+                    .as("watermark only at the end: " + file)
                     .isEqualTo(Files.readAllBytes(single.resolve(file)));
         }
+    }
+
+    /** Far below the default, so that the watermark moves within each simulated hour. */
+    private static final int STEP_OF_FEW_RECORDS = 64;
+
+    private static Map<String, String> watermarkStep(int records) {
+        return Map.of(TimeOptions.REPLAY_WATERMARK_STEP.key(), Integer.toString(records));
     }
 
     /** The rules shipped for Pinghu, so that every kind's operators are in the comparison. */
@@ -68,7 +84,9 @@ class ReplayParallelismTest {
         return file;
     }
 
-    private static Path replay(Path input, Path rules, Path out, int parallelism) throws Exception {
+    private static Path replay(
+            Path input, Path rules, Path out, int parallelism, Map<String, String> configuration)
+            throws Exception {
         ReplayJob.run(
                 new ReplayArguments(
                         input.resolve("hotline-12345.jsonl"),
@@ -77,7 +95,7 @@ class ReplayParallelismTest {
                         null,
                         rules,
                         parallelism,
-                        Map.of()));
+                        configuration));
         return out;
     }
 
