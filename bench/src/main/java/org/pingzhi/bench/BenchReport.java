@@ -52,7 +52,13 @@ final class BenchReport {
                         state.rocksDbBytesPerIncident(),
                         state.openIncidents(),
                         "incidents"));
-        rows.put("rule state per group", perKey(ruleState.groups(), "groups"));
+        ruleState
+                .groups()
+                .forEach(
+                        (kind, groups) ->
+                                rows.put(
+                                        "rule state per " + kind + " group",
+                                        perKey(groups, "groups")));
         rows.put("rule routing per incident", perKey(ruleState.routedIncidents(), "incidents"));
         rows.put("cores", Integer.toString(cores));
         return render(rows);

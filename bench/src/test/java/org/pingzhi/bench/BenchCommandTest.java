@@ -50,8 +50,13 @@ class BenchCommandTest {
                                 + " RocksDB snapshot \\([1-9][0-9,]* incidents\\)$")
                 .containsPattern("(?m)^peak RSS with rules +[1-9][0-9,]* MiB$")
                 .containsPattern(
-                        "(?m)^rule state per group +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
+                        "(?m)^rule state per HOTSPOT group +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
                                 + " RocksDB snapshot \\([1-9][0-9,]* groups\\)$")
+                .containsPattern("(?m)^rule state per REPEAT_CALLER group +[1-9]")
+                .containsPattern("(?m)^rule state per SURGE group +[1-9]")
+                .containsPattern("(?m)^rule state per FEED_SILENCE group +[1-9]")
+                .containsPattern("(?m)^rule state per BREACH_RATE group +[1-9]")
+                .containsPattern("(?m)^rule state per BACKLOG group +[1-9]")
                 .containsPattern(
                         "(?m)^rule routing per incident +[1-9][0-9,]* B heap / [1-9][0-9,]* B"
                                 + " RocksDB snapshot \\([1-9][0-9,]* incidents\\)$")

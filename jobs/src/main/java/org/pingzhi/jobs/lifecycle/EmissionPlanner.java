@@ -59,6 +59,7 @@ public final class EmissionPlanner {
                     emitIfChanged(
                             out,
                             emitted,
+                            state,
                             OutputSlot.event(fact),
                             OutputDocuments.slaEvent(state, sla, fact, warnedAt, false),
                             warnedAt);
@@ -69,6 +70,7 @@ public final class EmissionPlanner {
                     emitIfChanged(
                             out,
                             emitted,
+                            state,
                             OutputSlot.event(fact),
                             OutputDocuments.slaEvent(state, sla, fact, at, false),
                             at);
@@ -80,6 +82,7 @@ public final class EmissionPlanner {
                 emitIfChanged(
                         out,
                         emitted,
+                        state,
                         OutputSlot.event(fact),
                         OutputDocuments.slaEvent(state, sla, fact, lastAt, true),
                         lastAt);
@@ -91,6 +94,7 @@ public final class EmissionPlanner {
             emitIfChanged(
                     out,
                     emitted,
+                    state,
                     OutputSlot.RETRACTED,
                     OutputDocuments.retraction(state, sla, withdrawn, retractedAt),
                     retractedAt);
@@ -163,14 +167,20 @@ public final class EmissionPlanner {
         return earliest;
     }
 
+    /**
+     * The event, with the incident's priority, unless it is the one last emitted in its slot: a
+     * change of the priority alone does not emit it again (the event says the same, and a rule has
+     * booked it once already).
+     */
     private static void emitIfChanged(
             List<IncidentChange> out,
             EmittedOutputs emitted,
+            IncidentState state,
             OutputSlot slot,
             SlaEventDocument event,
             long at) {
         if (emitted.replace(slot, event.fingerprint())) {
-            out.add(new SlaEventChanged(event, at));
+            out.add(new SlaEventChanged(event, state.report().priority().name(), at));
         }
     }
 }

@@ -37,8 +37,15 @@ public sealed interface IncidentChange {
         }
     }
 
-    /** An SLA event emitted, or withdrawn ({@code event.retracted()}). */
-    record SlaEventChanged(SlaEventDocument event, long eventTime) implements IncidentChange {
+    /**
+     * An SLA event emitted, or withdrawn ({@code event.retracted()}).
+     *
+     * @param priority the incident's priority as the event was built (P1..P3), for the rules'
+     *     filters: the event's document does not carry it; null in changes written before it was
+     *     carried (see {@link IncidentChangeSerializer.Snapshot})
+     */
+    record SlaEventChanged(SlaEventDocument event, String priority, long eventTime)
+            implements IncidentChange {
 
         @Override
         public String incidentId() {

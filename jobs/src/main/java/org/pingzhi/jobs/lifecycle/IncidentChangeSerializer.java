@@ -36,9 +36,13 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
     public static final IncidentChangeSerializer INSTANCE = new IncidentChangeSerializer();
 
     private static final byte INCIDENT = 0;
-    private static final byte SLA_EVENT = 1;
+
+    /** An SLA event as format versions 3 and 4 wrote it, without the incident's priority. */
+    private static final byte SLA_EVENT_WITHOUT_PRIORITY = 1;
+
     private static final byte ALERT = 2;
     private static final byte LEFTOVER = 3;
+    private static final byte SLA_EVENT = 4;
 
     @Override
     public boolean isImmutableType() {
@@ -74,6 +78,7 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
         } else if (change instanceof SlaEventChanged changed) {
             out.writeByte(SLA_EVENT);
             out.writeLong(changed.eventTime());
+            writeString(changed.priority(), out);
             writeSlaEvent(changed.event(), out);
         } else if (change instanceof AlertChanged changed) {
             out.writeByte(ALERT);
@@ -99,7 +104,12 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
             }
             case SLA_EVENT -> {
                 long eventTime = in.readLong();
-                yield new SlaEventChanged(readSlaEvent(in), eventTime);
+                String priority = readString(in);
+                yield new SlaEventChanged(readSlaEvent(in), priority, eventTime);
+            }
+            case SLA_EVENT_WITHOUT_PRIORITY -> {
+                long eventTime = in.readLong();
+                yield new SlaEventChanged(readSlaEvent(in), null, eventTime);
             }
             case ALERT -> {
                 long eventTime = in.readLong();
@@ -141,14 +151,22 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
      * documents ({@link IncidentChangeTypeInfo#INCIDENTS}, the escalation join's last document),
      * whose layout, escalation fields included, is the same in version 3 and 4. So both restore as
      * they are.
+     *
+     * <p>Version 5 writes SLA events with the incident's priority, under a tag of their own; the
+     * earlier versions' tag still reads, with a null priority. Incident documents are as in 4.
      */
     public static final class Snapshot extends FormatSnapshot<IncidentChange> {
 
         static final int UNVERSIONED = 3;
-        static final int CURRENT = 4;
+        static final int WITHOUT_PRIORITY = 4;
+        static final int CURRENT = 5;
 
         public Snapshot() {
-            super("Incident changes", CURRENT, Set.of(UNVERSIONED, CURRENT), () -> INSTANCE);
+            super(
+                    "Incident changes",
+                    CURRENT,
+                    Set.of(UNVERSIONED, WITHOUT_PRIORITY, CURRENT),
+                    () -> INSTANCE);
         }
     }
 

@@ -324,6 +324,7 @@ class IncidentEscalationJoinTest {
                         480.0,
                         false,
                         null),
+                "P2",
                 0L);
     }
 }

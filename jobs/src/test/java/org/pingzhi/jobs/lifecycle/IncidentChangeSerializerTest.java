@@ -51,10 +51,12 @@ class IncidentChangeSerializerTest {
                         minutes(70)),
                 new SlaEventChanged(
                         OutputDocuments.slaEvent(state, sla, SlaFact.BREACH, minutes(60), true),
+                        "P1",
                         minutes(60)),
                 new SlaEventChanged(
                         OutputDocuments.retraction(
                                 state, sla, List.of(SlaFact.BREACH), minutes(61)),
+                        "P1",
                         minutes(61)),
                 new AlertChanged(
                         state.incidentId(),
@@ -153,25 +155,66 @@ class IncidentChangeSerializerTest {
         assertThat(HexFormat.of().formatHex(out.getCopyOfBuffer())).isEqualTo(UNVERSIONED_INCIDENT);
     }
 
+    /**
+     * The withdrawn BREACH of {@link #everyKind} as format version 4 wrote it, without priority.
+     */
+    private static final String SLA_EVENT_WITHOUT_PRIORITY =
+            "01000001a220186780183131302d4a333330343832323032363131323830303130074252"
+                    + "454143480019323032362d31312d32385430333a30303a30302e3030305a0a33333034"
+                    + "38323030310c464952455f534146455459000000010431313000000000000002584082"
+                    + "c0000000000001ffffffff";
+
     @Test
-    void stateOfTheReleasesBeforeVersionsRestoresAsItIs() throws Exception {
-        // What SimpleTypeSerializerSnapshot wrote: the snapshot's class, its version 3, no payload.
+    void anSlaEventWrittenBeforeThePriorityWasCarriedReadsWithoutOne() throws Exception {
+        SlaEventChanged now = (SlaEventChanged) everyKind().get(2);
+
+        IncidentChange before =
+                IncidentChangeSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(
+                                HexFormat.of().parseHex(SLA_EVENT_WITHOUT_PRIORITY)));
+
+        assertThat(before).isEqualTo(new SlaEventChanged(now.event(), null, now.eventTime()));
+    }
+
+    @Test
+    void version4DataRestoresAsItIs() throws Exception {
+        assertThat(
+                        restoredAsItIs(4)
+                                .restoreSerializer()
+                                .deserialize(
+                                        new DataInputDeserializer(
+                                                HexFormat.of()
+                                                        .parseHex(SLA_EVENT_WITHOUT_PRIORITY))))
+                .isInstanceOf(SlaEventChanged.class);
+    }
+
+    /**
+     * The snapshot of an earlier {@code version} as it was written (the snapshot's class, its
+     * version, no payload: also what SimpleTypeSerializerSnapshot wrote for version 3), checked to
+     * be compatible as it is.
+     */
+    private TypeSerializerSnapshot<IncidentChange> restoredAsItIs(int version) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(128);
         out.writeUTF(IncidentChangeSerializer.Snapshot.class.getName());
-        out.writeInt(3);
+        out.writeInt(version);
         TypeSerializerSnapshot<IncidentChange> previous =
                 TypeSerializerSnapshot.readVersionedSnapshot(
                         new DataInputDeserializer(out.getCopyOfBuffer()),
                         getClass().getClassLoader());
-
         assertThat(
                         IncidentChangeSerializer.INSTANCE
                                 .snapshotConfiguration()
                                 .resolveSchemaCompatibility(previous)
                                 .isCompatibleAsIs())
                 .isTrue();
+        return previous;
+    }
+
+    @Test
+    void stateOfTheReleasesBeforeVersionsRestoresAsItIs() throws Exception {
         IncidentChange restored =
-                previous.restoreSerializer()
+                restoredAsItIs(3)
+                        .restoreSerializer()
                         .deserialize(
                                 new DataInputDeserializer(
                                         HexFormat.of().parseHex(UNVERSIONED_INCIDENT)));
@@ -179,10 +222,10 @@ class IncidentChangeSerializerTest {
     }
 
     @Test
-    void theSnapshotIsAtVersion4() {
+    void theSnapshotIsAtVersion5() {
         assertThat(IncidentChangeSerializer.INSTANCE.snapshotConfiguration())
                 .isInstanceOf(IncidentChangeSerializer.Snapshot.class)
                 .extracting(TypeSerializerSnapshot::getCurrentVersion)
-                .isEqualTo(4);
+                .isEqualTo(5);
     }
 }

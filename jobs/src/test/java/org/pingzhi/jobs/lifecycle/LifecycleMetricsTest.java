@@ -50,7 +50,9 @@ class LifecycleMetricsTest {
 
     private IncidentChange event(SlaFact fact, boolean retracted) {
         return new IncidentChange.SlaEventChanged(
-                OutputDocuments.slaEvent(state, sla, fact, minutes(10), retracted), minutes(10));
+                OutputDocuments.slaEvent(state, sla, fact, minutes(10), retracted),
+                "P2",
+                minutes(10));
     }
 
     private final class Recording extends UnregisteredMetricsGroup {

@@ -18,8 +18,9 @@ import org.pingzhi.jobs.testing.ContractSamples;
  * (contract rules.md): each kind's alerts, ids and figures in {@code alerts.jsonl}, on a morning in
  * 新仓镇 (330482102) with a 110 alarm in 当湖街道 at each end.
  *
- * <p>12345 orders (none responded within its 10 minutes): A 09:10; B 10:05, C 10:10, D 10:15; B
- * replied 10:30, C 10:31. 110 alarms: 09:00 and 12:30 (the horizon).
+ * <p>12345 orders (none responded within its 10 minutes): A 09:10; B 10:05, C 10:10, D 10:15 (an
+ * emergency, P1; the others P3); B replied 10:30, C 10:31. 110 alarms (P2): 09:00 and 12:30 (the
+ * horizon).
  */
 class ReplayRuleKindsTest {
 
@@ -35,6 +36,9 @@ class ReplayRuleKindsTest {
                "level": "CITY", "source": "110", "window": "PT20M"},
               {"id": "breach-town", "kind": "BREACH_RATE", "severity": "WARNING",
                "level": "CITY", "window": "PT1H", "threshold": 0.5, "minDecided": 2},
+              {"id": "breach-emergencies", "kind": "BREACH_RATE", "severity": "CRITICAL",
+               "level": "CITY", "filter": {"priorities": ["P1"]}, "window": "PT1H",
+               "threshold": 1, "minDecided": 1},
               {"id": "backlog-town", "kind": "BACKLOG", "severity": "WARNING", "level": "CITY",
                "threshold": 2, "duration": "PT5M"}
             ]}
@@ -52,8 +56,17 @@ class ReplayRuleKindsTest {
     }
 
     private static String order(String id, int seq, String action, String time) {
-        return "{\"orderId\": \"PH20261128%s\", \"seq\": %d, \"action\": \"%s\", \"actionTime\":"
-                        .formatted(id, seq, action)
+        return order(id, seq, action, time, "");
+    }
+
+    private static String emergencyOrder(String id, String time) {
+        return order(id, 1, "CREATE", time, " \"urgency\": \"EMERGENCY\",");
+    }
+
+    private static String order(
+            String id, int seq, String action, String time, String urgencyField) {
+        return "{\"orderId\": \"PH20261128%s\", \"seq\": %d, \"action\": \"%s\",%s \"actionTime\":"
+                        .formatted(id, seq, action, urgencyField)
                 + " \"2026-11-28T"
                 + time
                 + ":00+08:00\", \"channel\": \"PHONE\", \"category\": \"城乡建设/市容环卫/噪声扰民\","
@@ -74,7 +87,7 @@ class ReplayRuleKindsTest {
                         order("00901", 1, "CREATE", "09:10")
                                 + order("00902", 1, "CREATE", "10:05")
                                 + order("00903", 1, "CREATE", "10:10")
-                                + order("00904", 1, "CREATE", "10:15")
+                                + emergencyOrder("00904", "10:15")
                                 + order("00902", 2, "REPLY", "10:30")
                                 + order("00903", 2, "REPLY", "10:31"));
         Path police =
@@ -145,6 +158,19 @@ class ReplayRuleKindsTest {
         assertThat(breach.get("resolvedAt").asText()).isEqualTo("2026-11-28T04:00:00.000Z");
     }
 
+    /**
+     * Filtered on P1, the rule counts D's breach alone: its hour fires with one breach, and neither
+     * A's hour nor the P2 alarm's (each one breach, which would fire unfiltered) does.
+     */
+    @Test
+    void aRuleFilteredOnAPriorityCountsTheDecisionsOfThatPriorityOnly() {
+        JsonNode breach = alertOf("breach-emergencies");
+        assertThat(breach.get("alertId").asText())
+                .isEqualTo("rule:breach-emergencies:" + TOWN + ":" + at("10:00"));
+        assertThat(breach.get("count").asLong()).isEqualTo(1);
+        assertThat(breach.get("severity").asText()).isEqualTo("CRITICAL");
+    }
+
     @Test
     void moreThanTwoOpenForFiveMinutesFiresAndIsResolvedWhenTwoAreLeft() {
         JsonNode backlog = alertOf("backlog-town");
@@ -159,7 +185,7 @@ class ReplayRuleKindsTest {
 
     @Test
     void noOtherRuleAlertAndReplayingTwiceGivesIdenticalFiles() throws Exception {
-        assertThat(alerts).hasSize(4);
+        assertThat(alerts).hasSize(5);
         Path second = replay("second");
         for (String file : List.of("incidents.jsonl", "alerts.jsonl", "sla-events.jsonl")) {
             assertThat(Files.readString(second.resolve(file)))

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.pingzhi.common.rules.RuleKind;
 import org.pingzhi.jobs.escalation.EscalationMarks;
 import org.pingzhi.jobs.rules.BacklogEpisodes;
 import org.pingzhi.jobs.rules.BacklogEpisodesSerializer;
@@ -78,6 +79,17 @@ public final class RuleStateDescriptors {
     static final ValueStateDescriptor<BacklogEpisodes> BACKLOG =
             new ValueStateDescriptor<>(
                     "backlog-group-episodes", BacklogEpisodesSerializer.INSTANCE);
+
+    /** The name of the keyed state that holds a group's window logic for rules of {@code kind}. */
+    public static String groupStateName(RuleKind kind) {
+        return switch (kind) {
+            case HOTSPOT, REPEAT_CALLER -> GROUP.getName();
+            case SURGE -> SURGE.getName();
+            case FEED_SILENCE -> FEED_SILENCE.getName();
+            case BREACH_RATE -> BREACH_RATE.getName();
+            case BACKLOG -> BACKLOG.getName();
+        };
+    }
 
     /** Every rule group's operator: the one event-time timer registered for the key. */
     static final ValueStateDescriptor<Long> WAKE_UP =

@@ -16,7 +16,8 @@ import org.pingzhi.jobs.rules.control.RulesVersion;
  * The lifecycle's SLA events as BREACH_RATE decisions, to every BREACH_RATE rule's town: a MET at
  * its response time, a BREACH at its deadline. The lifecycle emits each once, when the watermark
  * reaches its instant; a withdrawal re-emits it as retracted, which cannot withdraw a window
- * already judged and is not a decision. The rules are those in force ({@link RulesInForce}).
+ * already judged and is not a decision. The incident's priority comes with the event (its document
+ * does not carry it). The rules are those in force ({@link RulesInForce}).
  */
 public final class SlaDecisionRouting
         extends BroadcastProcessFunction<SlaEventChanged, RulesVersion, RoutedDecision> {
@@ -45,14 +46,13 @@ public final class SlaDecisionRouting
             return;
         }
         String incidentId = event.incidentId();
-        // The SLA event does not carry the priority: a priorities filter admits no decision.
         SlaDecision decision =
                 new SlaDecision(
                         incidentId,
                         event.townCode(),
                         incidentId.substring(0, incidentId.indexOf('-')),
                         event.category(),
-                        null,
+                        changed.priority(),
                         Times.parseIso(event.at()),
                         !met);
         for (Rule rule : rules.get(ctx.getBroadcastState(RulesInForce.STATE)).enabledRules()) {
