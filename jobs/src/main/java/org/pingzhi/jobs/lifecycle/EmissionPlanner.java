@@ -62,6 +62,7 @@ public final class EmissionPlanner {
                             state,
                             OutputSlot.event(fact),
                             OutputDocuments.slaEvent(state, sla, fact, warnedAt, false),
+                            !warned,
                             warnedAt);
                     emitted.stand(fact, warnedAt);
                 }
@@ -73,6 +74,7 @@ public final class EmissionPlanner {
                             state,
                             OutputSlot.event(fact),
                             OutputDocuments.slaEvent(state, sla, fact, at, false),
+                            !emitted.isStanding(fact),
                             at);
                     emitAlert(out, emitted, state, sla, fact, at, sla.stoppedAt());
                 }
@@ -85,6 +87,7 @@ public final class EmissionPlanner {
                         state,
                         OutputSlot.event(fact),
                         OutputDocuments.slaEvent(state, sla, fact, lastAt, true),
+                        false,
                         lastAt);
                 emitAlert(out, emitted, state, sla, fact, lastAt, retractedAt);
                 emitted.withdraw(fact);
@@ -97,6 +100,7 @@ public final class EmissionPlanner {
                     state,
                     OutputSlot.RETRACTED,
                     OutputDocuments.retraction(state, sla, withdrawn, retractedAt),
+                    false,
                     retractedAt);
         }
         IncidentDocument incident = OutputDocuments.incident(state, sla);
@@ -178,9 +182,10 @@ public final class EmissionPlanner {
             IncidentState state,
             OutputSlot slot,
             SlaEventDocument event,
+            boolean decision,
             long at) {
         if (emitted.replace(slot, event.fingerprint())) {
-            out.add(new SlaEventChanged(event, state.report().priority().name(), at));
+            out.add(new SlaEventChanged(event, state.report().priority().name(), decision, at));
         }
     }
 }

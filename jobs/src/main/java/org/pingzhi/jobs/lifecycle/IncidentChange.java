@@ -43,8 +43,13 @@ public sealed interface IncidentChange {
      * @param priority the incident's priority as the event was built (P1..P3), for the rules'
      *     filters: the event's document does not carry it; null in changes written before it was
      *     carried (see {@link IncidentChangeSerializer.Snapshot})
+     * @param decision whether the event announces a fact that did not stand before (its first
+     *     emission, or again after a withdrawal): the incident's SLA decision for BREACH_RATE,
+     *     which the event emitted again because what it says about the incident changed is not;
+     *     true in changes written before it was carried
      */
-    record SlaEventChanged(SlaEventDocument event, String priority, long eventTime)
+    record SlaEventChanged(
+            SlaEventDocument event, String priority, boolean decision, long eventTime)
             implements IncidentChange {
 
         @Override

@@ -79,6 +79,7 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
             out.writeByte(SLA_EVENT);
             out.writeLong(changed.eventTime());
             writeString(changed.priority(), out);
+            out.writeBoolean(changed.decision());
             writeSlaEvent(changed.event(), out);
         } else if (change instanceof AlertChanged changed) {
             out.writeByte(ALERT);
@@ -105,11 +106,12 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
             case SLA_EVENT -> {
                 long eventTime = in.readLong();
                 String priority = readString(in);
-                yield new SlaEventChanged(readSlaEvent(in), priority, eventTime);
+                boolean decision = in.readBoolean();
+                yield new SlaEventChanged(readSlaEvent(in), priority, decision, eventTime);
             }
             case SLA_EVENT_WITHOUT_PRIORITY -> {
                 long eventTime = in.readLong();
-                yield new SlaEventChanged(readSlaEvent(in), null, eventTime);
+                yield new SlaEventChanged(readSlaEvent(in), null, true, eventTime);
             }
             case ALERT -> {
                 long eventTime = in.readLong();
@@ -152,8 +154,9 @@ public final class IncidentChangeSerializer extends TypeSerializerSingleton<Inci
      * whose layout, escalation fields included, is the same in version 3 and 4. So both restore as
      * they are.
      *
-     * <p>Version 5 writes SLA events with the incident's priority, under a tag of their own; the
-     * earlier versions' tag still reads, with a null priority. Incident documents are as in 4.
+     * <p>Version 5 writes SLA events with the incident's priority and whether they announce a
+     * decision, under a tag of their own; the earlier versions' tag still reads, with a null
+     * priority, as a decision. Incident documents are as in 4.
      */
     public static final class Snapshot extends FormatSnapshot<IncidentChange> {
 

@@ -325,6 +325,7 @@ class IncidentEscalationJoinTest {
                         false,
                         null),
                 "P2",
+                true,
                 0L);
     }
 }

@@ -52,11 +52,13 @@ class IncidentChangeSerializerTest {
                 new SlaEventChanged(
                         OutputDocuments.slaEvent(state, sla, SlaFact.BREACH, minutes(60), true),
                         "P1",
+                        false,
                         minutes(60)),
                 new SlaEventChanged(
                         OutputDocuments.retraction(
                                 state, sla, List.of(SlaFact.BREACH), minutes(61)),
                         "P1",
+                        false,
                         minutes(61)),
                 new AlertChanged(
                         state.incidentId(),
@@ -173,7 +175,7 @@ class IncidentChangeSerializerTest {
                         new DataInputDeserializer(
                                 HexFormat.of().parseHex(SLA_EVENT_WITHOUT_PRIORITY)));
 
-        assertThat(before).isEqualTo(new SlaEventChanged(now.event(), null, now.eventTime()));
+        assertThat(before).isEqualTo(new SlaEventChanged(now.event(), null, true, now.eventTime()));
     }
 
     @Test

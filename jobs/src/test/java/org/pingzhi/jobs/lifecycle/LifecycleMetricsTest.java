@@ -52,6 +52,7 @@ class LifecycleMetricsTest {
         return new IncidentChange.SlaEventChanged(
                 OutputDocuments.slaEvent(state, sla, fact, minutes(10), retracted),
                 "P2",
+                !retracted,
                 minutes(10));
     }
 

@@ -14,10 +14,11 @@ import org.pingzhi.jobs.rules.control.RulesVersion;
 
 /**
  * The lifecycle's SLA events as BREACH_RATE decisions, to every BREACH_RATE rule's town: a MET at
- * its response time, a BREACH at its deadline. The lifecycle emits each once, when the watermark
- * reaches its instant; a withdrawal re-emits it as retracted, which cannot withdraw a window
- * already judged and is not a decision. The incident's priority comes with the event (its document
- * does not carry it). The rules are those in force ({@link RulesInForce}).
+ * its response time, a BREACH at its deadline, once per incident: the event that announces the fact
+ * ({@link SlaEventChanged#decision}), not its re-emissions when what it says about the incident
+ * changed (a handover joined it) nor its withdrawal, which cannot withdraw a window already judged.
+ * The incident's priority comes with the event (its document does not carry it). The rules are
+ * those in force ({@link RulesInForce}).
  */
 public final class SlaDecisionRouting
         extends BroadcastProcessFunction<SlaEventChanged, RulesVersion, RoutedDecision> {
@@ -42,7 +43,7 @@ public final class SlaDecisionRouting
             throws Exception {
         SlaEventDocument event = changed.event();
         boolean met = MET.equals(event.type());
-        if (event.retracted() || !(met || BREACH.equals(event.type()))) {
+        if (!changed.decision() || !(met || BREACH.equals(event.type()))) {
             return;
         }
         String incidentId = event.incidentId();
