@@ -2,6 +2,9 @@ package org.pingzhi.dispatch.job;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
@@ -67,12 +70,23 @@ public final class NotificationLedger implements AutoCloseable {
     private final Rest5Client lowLevel;
     private final String index;
 
+    /**
+     * The claims and SENDING marks, on the delivery's path: batched apart from the audit, so that a
+     * decision never waits behind the audit's writes.
+     */
+    private final WriteBatcher<BulkOperation> decisions;
+
+    /** The outcomes and HTTP attempts, written after the request. */
+    private final WriteBatcher<BulkOperation> audit;
+
     NotificationLedger(Rest5Client lowLevel, String index) {
         this.lowLevel = lowLevel;
         this.client =
                 new ElasticsearchAsyncClient(
                         new Rest5ClientTransport(lowLevel, new JacksonJsonpMapper()));
         this.index = index;
+        this.decisions = new WriteBatcher<>(this::bulk);
+        this.audit = new WriteBatcher<>(this::bulk);
     }
 
     /** A ledger at {@code hosts}, with an API key when the cluster needs one. */
@@ -111,11 +125,18 @@ public final class NotificationLedger implements AutoCloseable {
 
     private CompletableFuture<Claim> claim(DeliveryRequest request, long now, int attempt) {
         Map<String, Object> document = document(request, attempt, now, Outcome.QUEUED);
-        return client.create(
-                        c ->
-                                c.index(index)
-                                        .id(documentId(request.key(), attempt))
-                                        .document(document))
+        return decisions
+                .submit(
+                        BulkOperation.of(
+                                o ->
+                                        o.create(
+                                                c ->
+                                                        c.index(index)
+                                                                .id(
+                                                                        documentId(
+                                                                                request.key(),
+                                                                                attempt))
+                                                                .document(document))))
                 .thenApply(created -> new Claim(attempt, true, Outcome.QUEUED))
                 .exceptionallyCompose(
                         failure -> {
@@ -140,7 +161,7 @@ public final class NotificationLedger implements AutoCloseable {
 
     /** Books try {@code attempt} as under way: its HTTP request goes next. */
     public CompletableFuture<Void> sending(DeliveryRequest request, int attempt, long now) {
-        return write(request, attempt, now, Outcome.SENDING, null, null);
+        return write(decisions, request, attempt, now, Outcome.SENDING, null, null);
     }
 
     /** Books how try {@code attempt} ended. */
@@ -148,7 +169,7 @@ public final class NotificationLedger implements AutoCloseable {
             DeliveryRequest request, int attempt, long startedAt, DeliveryResult result, long now) {
         Outcome outcome = Outcome.valueOf(result.outcome().name());
         String error = outcome == Outcome.DELIVERED ? null : result.detail();
-        return write(request, attempt, startedAt, outcome, error, now - startedAt);
+        return write(audit, request, attempt, startedAt, outcome, error, now - startedAt);
     }
 
     /**
@@ -179,14 +200,8 @@ public final class NotificationLedger implements AutoCloseable {
         if (http.answer().kind() != Answer.Kind.DELIVERED) {
             document.put("error", http.answer().detail());
         }
-        return client.index(
-                        i ->
-                                i.index(index)
-                                        .id(
-                                                attemptDocumentId(
-                                                        request.key(), attempt, http.number()))
-                                        .document(document))
-                .thenApply(response -> null);
+        return audit.submit(
+                index(attemptDocumentId(request.key(), attempt, http.number()), document));
     }
 
     /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>:http-<n>}. */
@@ -227,6 +242,7 @@ public final class NotificationLedger implements AutoCloseable {
     }
 
     private CompletableFuture<Void> write(
+            WriteBatcher<BulkOperation> batcher,
             DeliveryRequest request,
             int attempt,
             long attemptedAt,
@@ -240,12 +256,29 @@ public final class NotificationLedger implements AutoCloseable {
         if (error != null) {
             document.put("error", error);
         }
-        return client.index(
-                        i ->
-                                i.index(index)
-                                        .id(documentId(request.key(), attempt))
-                                        .document(document))
-                .thenApply(response -> null);
+        return batcher.submit(index(documentId(request.key(), attempt), document));
+    }
+
+    private BulkOperation index(String id, Map<String, Object> document) {
+        return BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document)));
+    }
+
+    /** One {@code _bulk} request; each item's failure as the client reports a single request's. */
+    private CompletableFuture<List<Throwable>> bulk(List<BulkOperation> operations) {
+        return client.bulk(b -> b.operations(operations))
+                .thenApply(
+                        response ->
+                                response.items().stream()
+                                        .map(NotificationLedger::itemFailure)
+                                        .toList());
+    }
+
+    private static Throwable itemFailure(BulkResponseItem item) {
+        if (item.error() == null) {
+            return null;
+        }
+        return new ElasticsearchException(
+                "bulk", ErrorResponse.of(e -> e.error(item.error()).status(item.status())));
     }
 
     private CompletableFuture<Outcome> existing(DeliveryKey key, int attempt) {
