@@ -21,7 +21,7 @@ import org.pingzhi.common.json.Json;
  * delivery ledger the job writes ({@code pingzhi-notifications}): each TOWN escalation's first try
  * has {@code routedAt} (the dispatch function handed it over) and {@code attemptedAt} (the ledger
  * claimed it and the Outbox let it go), its first HTTP attempt {@code attemptedAt} (the request
- * started, after the try was booked SENDING).
+ * started, once the try was booked SENDING).
  */
 final class DispatchStages {
 
@@ -48,8 +48,8 @@ final class DispatchStages {
                         return;
                     }
                     add(stages, "emission -> dispatch hand-over", m.routed() - emitted);
-                    add(stages, "hand-over -> ledger claim", m.claimed() - m.routed());
-                    add(stages, "claim -> HTTP request (SENDING)", m.requested() - m.claimed());
+                    add(stages, "hand-over -> claimed", m.claimed() - m.routed());
+                    add(stages, "claimed -> HTTP request", m.requested() - m.claimed());
                     add(stages, "HTTP request -> robot", received - m.requested());
                 });
         Map<String, LatencySummary> summaries = new LinkedHashMap<>();

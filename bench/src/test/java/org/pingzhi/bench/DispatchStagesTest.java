@@ -21,14 +21,14 @@ class DispatchStagesTest {
         assertThat(result.stages().keySet())
                 .containsExactly(
                         "emission -> dispatch hand-over",
-                        "hand-over -> ledger claim",
-                        "claim -> HTTP request (SENDING)",
+                        "hand-over -> claimed",
+                        "claimed -> HTTP request",
                         "HTTP request -> robot");
         assertThat(result.stages().get("emission -> dispatch hand-over"))
                 .isEqualTo(new LatencySummary(2, 100, 200, 200));
-        assertThat(result.stages().get("hand-over -> ledger claim"))
+        assertThat(result.stages().get("hand-over -> claimed"))
                 .isEqualTo(new LatencySummary(2, 200, 300, 300));
-        assertThat(result.stages().get("claim -> HTTP request (SENDING)"))
+        assertThat(result.stages().get("claimed -> HTTP request"))
                 .isEqualTo(new LatencySummary(2, 300, 400, 400));
         assertThat(result.stages().get("HTTP request -> robot"))
                 .isEqualTo(new LatencySummary(2, 10, 30, 30));

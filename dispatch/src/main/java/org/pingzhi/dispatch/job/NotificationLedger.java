@@ -36,10 +36,11 @@ import org.pingzhi.dispatch.delivery.HttpAttempt;
  * dashboards/elasticsearch): one document per delivery try of a {@link DeliveryKey}, id {@code
  * <alertId>:<alertStatus>:<recipient>:<attempt>}, one per HTTP request of a try ({@code
  * …:<attempt>:http-<n>}), one per acknowledgement seen and one per roster in force. A try is
- * claimed with {@code _create} (outcome {@code QUEUED}) before anything is sent, marked {@code
- * SENDING} just before its HTTP request and given its outcome after, so that after a restore the
- * ledger tells a notification nobody was told of (QUEUED, or the last try GAVE_UP) from one that
- * went or may have gone (SENDING, DELIVERED, REFUSED).
+ * claimed with {@code _create} before anything is sent (outcome {@code QUEUED}, or {@code SENDING}
+ * at once when its request goes as soon as it is claimed), marked {@code SENDING} before its HTTP
+ * request and given its outcome after, so that after a restore the ledger tells a notification
+ * nobody was told of (QUEUED, or the last try GAVE_UP) from one that went or may have gone
+ * (SENDING, DELIVERED, REFUSED).
  */
 public final class NotificationLedger implements AutoCloseable {
 
@@ -120,11 +121,21 @@ public final class NotificationLedger implements AutoCloseable {
      * over again after a restore, never sent), or the one after a try that GAVE_UP.
      */
     public CompletableFuture<Claim> claim(DeliveryRequest request, long now) {
-        return claim(request, now, 1);
+        return claim(request, now, 1, Outcome.QUEUED);
     }
 
-    private CompletableFuture<Claim> claim(DeliveryRequest request, long now, int attempt) {
-        Map<String, Object> document = document(request, attempt, now, Outcome.QUEUED);
+    /**
+     * Claims as {@link #claim} does, booking the try SENDING at once: for a notification whose
+     * request goes as soon as it is claimed (the Outbox booked its message), one write on its way
+     * instead of two.
+     */
+    public CompletableFuture<Claim> claimSending(DeliveryRequest request, long now) {
+        return claim(request, now, 1, Outcome.SENDING);
+    }
+
+    private CompletableFuture<Claim> claim(
+            DeliveryRequest request, long now, int attempt, Outcome as) {
+        Map<String, Object> document = document(request, attempt, now, as);
         return decisions
                 .submit(
                         BulkOperation.of(
@@ -137,24 +148,29 @@ public final class NotificationLedger implements AutoCloseable {
                                                                                 request.key(),
                                                                                 attempt))
                                                                 .document(document))))
-                .thenApply(created -> new Claim(attempt, true, Outcome.QUEUED))
+                .thenApply(created -> new Claim(attempt, true, as))
                 .exceptionallyCompose(
                         failure -> {
                             if (!isConflict(failure)) {
                                 return CompletableFuture.failedFuture(failure);
                             }
                             return existing(request.key(), attempt)
-                                    .thenCompose(outcome -> taken(request, now, attempt, outcome));
+                                    .thenCompose(
+                                            outcome -> taken(request, now, attempt, outcome, as));
                         });
     }
 
     /** What a try already in the ledger leaves to do. */
     private CompletableFuture<Claim> taken(
-            DeliveryRequest request, long now, int attempt, Outcome outcome) {
+            DeliveryRequest request, long now, int attempt, Outcome outcome, Outcome as) {
         return switch (outcome) {
             // handed over again after a restore, never sent: send it now
-            case QUEUED -> CompletableFuture.completedFuture(new Claim(attempt, true, outcome));
-            case GAVE_UP -> claim(request, now, attempt + 1);
+            case QUEUED ->
+                    as == Outcome.QUEUED
+                            ? CompletableFuture.completedFuture(new Claim(attempt, true, outcome))
+                            : sending(request, attempt, now)
+                                    .thenApply(booked -> new Claim(attempt, true, outcome));
+            case GAVE_UP -> claim(request, now, attempt + 1, as);
             default -> CompletableFuture.completedFuture(new Claim(attempt, false, outcome));
         };
     }
