@@ -48,6 +48,9 @@ final class AlertLatencyCommand {
         rows.put("paged", BenchReport.number(result.request().count()));
         rows.put("emission - deadline", figures(result.emission()));
         rows.put("robot request - deadline", figures(result.request()));
+        result.stages()
+                .stages()
+                .forEach((stage, summary) -> rows.put("  " + stage, figures(summary)));
         rows.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return BenchReport.render(rows);
     }

@@ -35,6 +35,7 @@ import org.pingzhi.common.directory.Town;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.json.Json;
 import org.pingzhi.common.output.AlertDocument;
+import org.pingzhi.dispatch.job.DispatchOptions;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.sla.SlaOptions;
 import org.pingzhi.local.LocalArguments;
@@ -53,7 +54,12 @@ final class AlertLatencyRun {
      * What was measured: the latencies of the emissions and of the robot's requests, the deadlines
      * without an alert on the topic, and those without a page.
      */
-    record Result(LatencySummary emission, LatencySummary request, int missing, int unpaged) {}
+    record Result(
+            LatencySummary emission,
+            LatencySummary request,
+            DispatchStages.Result stages,
+            int missing,
+            int unpaged) {}
 
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration GRACE = Duration.ofSeconds(60);
@@ -134,9 +140,14 @@ final class AlertLatencyRun {
                 reader.join(TimeUnit.SECONDS.toMillis(30));
             }
             Map<String, Long> requestedAt = pagedAt(stack.robot().orElseThrow(), byIncident);
+            Map<String, DispatchStages.Marks> marks =
+                    DispatchStages.read(
+                            stack.elasticsearchUrl(),
+                            stack.configuration().get(DispatchOptions.NOTIFICATIONS_INDEX));
             return new Result(
                     afterDeadlines(emittedAt, byIncident, "reached the alerts topic"),
                     afterDeadlines(requestedAt, byIncident, "was paged"),
+                    DispatchStages.of(emittedAt, marks, requestedAt),
                     incidents.size() - emittedAt.size(),
                     incidents.size() - requestedAt.size());
         }

@@ -76,6 +76,24 @@ public final class Outbox {
         return List.of(sender.send(message(channel, notification), List.of(notification)));
     }
 
+    /**
+     * Books a message of {@code channel} at {@code now} when it may go at once, for {@link
+     * #sendBooked}; false (nothing booked, nothing held) when it would wait for a digest.
+     */
+    public boolean book(Channel channel, long now) {
+        if (channel instanceof GenericWebhook) {
+            return true;
+        }
+        robots.put(channel.name(), channel);
+        return limiter.book(channel.name(), now);
+    }
+
+    /** The delivery of {@code notification} to {@code channel}, booked with {@link #book}. */
+    public CompletableFuture<DeliveryResult> sendBooked(
+            Channel channel, Notification notification) {
+        return sender.send(message(channel, notification), List.of(notification));
+    }
+
     /** The deliveries of the digests due at {@code now}. */
     public List<CompletableFuture<DeliveryResult>> flushDue(long now) {
         List<CompletableFuture<DeliveryResult>> deliveries = new ArrayList<>();

@@ -43,19 +43,30 @@ public final class RobotRateLimiter<T> {
 
     /** Whether a message about {@code item} may go to {@code robot} at {@code now}. */
     public Admission offer(String robot, T item, long now) {
-        Robot<T> state = robots.computeIfAbsent(robot, name -> new Robot<>());
-        state.forgetBefore(now - windowMillis);
-        if (!state.held.isEmpty()) {
-            state.held.add(item);
-            return Admission.HELD;
-        }
-        if (state.sent.size() < limit - 1) {
-            state.sent.addLast(now);
+        if (book(robot, now)) {
             return Admission.SEND;
         }
+        Robot<T> state = robots.get(robot);
+        if (state.held.isEmpty()) {
+            state.heldSince = now;
+        }
         state.held.add(item);
-        state.heldSince = now;
         return Admission.HELD;
+    }
+
+    /**
+     * Books a message to {@code robot} at {@code now} when one may go, as {@link #offer} would send
+     * it; holds nothing when none may. A message booked and then not sent only leaves the robot
+     * fewer messages in its window.
+     */
+    public boolean book(String robot, long now) {
+        Robot<T> state = robots.computeIfAbsent(robot, name -> new Robot<>());
+        state.forgetBefore(now - windowMillis);
+        if (!state.held.isEmpty() || state.sent.size() >= limit - 1) {
+            return false;
+        }
+        state.sent.addLast(now);
+        return true;
     }
 
     /**

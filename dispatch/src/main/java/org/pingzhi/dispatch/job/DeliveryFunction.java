@@ -67,6 +67,11 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
         final ResultFuture<DeliveryReport> result;
         int attempt;
 
+        /**
+         * Whether its claim booked it SENDING already ({@link NotificationLedger#claimSending}).
+         */
+        boolean claimedSending;
+
         Pending(DeliveryRequest request, ResultFuture<DeliveryReport> result) {
             this.request = request;
             this.result = result;
@@ -125,9 +130,18 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
         worker.execute(() -> claim(pending));
     }
 
-    /** Asks the ledger whether the notification is still to be sent; on the worker. */
+    /**
+     * Asks the ledger whether the notification is still to be sent; on the worker. One the Outbox
+     * lets go at once is booked there first and claimed SENDING (one ledger write before its
+     * request); one that would wait for a digest is claimed QUEUED and then handed to the Outbox. A
+     * booking whose claim does not send only leaves its robot a message fewer this minute.
+     */
     private void claim(Pending pending) {
-        ledger.claim(pending.request, System.currentTimeMillis())
+        long now = System.currentTimeMillis();
+        pending.claimedSending = outbox.book(pending.request.channel(), now);
+        (pending.claimedSending
+                        ? ledger.claimSending(pending.request, now)
+                        : ledger.claim(pending.request, now))
                 .whenCompleteAsync(
                         (claim, failure) -> {
                             if (failure != null) {
@@ -162,7 +176,11 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
                                 request.ackLink() == null ? null : URI.create(request.ackLink())),
                         request.mobiles());
         inOutbox.put(notification, pending);
-        outbox.submit(pending.request.channel(), notification, System.currentTimeMillis());
+        if (pending.claimedSending) {
+            outbox.sendBooked(request.channel(), notification);
+            return;
+        }
+        outbox.submit(request.channel(), notification, System.currentTimeMillis());
         scheduleFlush();
     }
 
@@ -175,6 +193,7 @@ public final class DeliveryFunction extends RichAsyncFunction<DeliveryRequest, D
         CompletableFuture<DeliveryResult> delivered =
                 CompletableFuture.allOf(
                                 sent.stream()
+                                        .filter(p -> !p.claimedSending)
                                         .map(p -> ledger.sending(p.request, p.attempt, startedAt))
                                         .toArray(CompletableFuture[]::new))
                         .thenCompose(

@@ -1,6 +1,8 @@
 package org.pingzhi.dispatch.job;
 
+import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -12,6 +14,13 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 public final class DispatchJob {
 
     public static final String JOB_NAME = "pingzhi-dispatch";
+
+    /**
+     * Unless {@code execution.buffer-timeout.interval} is set: a page crosses the network exchange
+     * into the dispatch function and the one into delivery, each holding a buffer that is not full
+     * for up to this long (Flink's default 100 ms). Alerts are few; a backlog fills buffers first.
+     */
+    private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
     private DispatchJob() {}
 
@@ -32,9 +41,14 @@ public final class DispatchJob {
         env.execute(JOB_NAME);
     }
 
-    /** The job's graph on {@code env}, checkpointed as the options say. */
+    /** The job's graph on {@code env}, checkpointed and flushed as the options say. */
     public static void wire(StreamExecutionEnvironment env, Configuration configuration) {
         enableCheckpointing(env, configuration);
+        env.setBufferTimeout(
+                configuration
+                        .getOptional(ExecutionOptions.BUFFER_TIMEOUT)
+                        .orElse(BUFFER_TIMEOUT)
+                        .toMillis());
         DispatchGraph.build(env, configuration)
                 .sinkTo(new DiscardingSink<>())
                 .setParallelism(1)

@@ -2,6 +2,9 @@ package org.pingzhi.dispatch.job;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
@@ -33,10 +36,11 @@ import org.pingzhi.dispatch.delivery.HttpAttempt;
  * dashboards/elasticsearch): one document per delivery try of a {@link DeliveryKey}, id {@code
  * <alertId>:<alertStatus>:<recipient>:<attempt>}, one per HTTP request of a try ({@code
  * …:<attempt>:http-<n>}), one per acknowledgement seen and one per roster in force. A try is
- * claimed with {@code _create} (outcome {@code QUEUED}) before anything is sent, marked {@code
- * SENDING} just before its HTTP request and given its outcome after, so that after a restore the
- * ledger tells a notification nobody was told of (QUEUED, or the last try GAVE_UP) from one that
- * went or may have gone (SENDING, DELIVERED, REFUSED).
+ * claimed with {@code _create} before anything is sent (outcome {@code QUEUED}, or {@code SENDING}
+ * at once when its request goes as soon as it is claimed), marked {@code SENDING} before its HTTP
+ * request and given its outcome after, so that after a restore the ledger tells a notification
+ * nobody was told of (QUEUED, or the last try GAVE_UP) from one that went or may have gone
+ * (SENDING, DELIVERED, REFUSED).
  */
 public final class NotificationLedger implements AutoCloseable {
 
@@ -67,12 +71,23 @@ public final class NotificationLedger implements AutoCloseable {
     private final Rest5Client lowLevel;
     private final String index;
 
+    /**
+     * The claims and SENDING marks, on the delivery's path: batched apart from the audit, so that a
+     * decision never waits behind the audit's writes.
+     */
+    private final WriteBatcher<BulkOperation> decisions;
+
+    /** The outcomes and HTTP attempts, written after the request. */
+    private final WriteBatcher<BulkOperation> audit;
+
     NotificationLedger(Rest5Client lowLevel, String index) {
         this.lowLevel = lowLevel;
         this.client =
                 new ElasticsearchAsyncClient(
                         new Rest5ClientTransport(lowLevel, new JacksonJsonpMapper()));
         this.index = index;
+        this.decisions = new WriteBatcher<>(this::bulk);
+        this.audit = new WriteBatcher<>(this::bulk);
     }
 
     /** A ledger at {@code hosts}, with an API key when the cluster needs one. */
@@ -106,41 +121,63 @@ public final class NotificationLedger implements AutoCloseable {
      * over again after a restore, never sent), or the one after a try that GAVE_UP.
      */
     public CompletableFuture<Claim> claim(DeliveryRequest request, long now) {
-        return claim(request, now, 1);
+        return claim(request, now, 1, Outcome.QUEUED);
     }
 
-    private CompletableFuture<Claim> claim(DeliveryRequest request, long now, int attempt) {
-        Map<String, Object> document = document(request, attempt, now, Outcome.QUEUED);
-        return client.create(
-                        c ->
-                                c.index(index)
-                                        .id(documentId(request.key(), attempt))
-                                        .document(document))
-                .thenApply(created -> new Claim(attempt, true, Outcome.QUEUED))
+    /**
+     * Claims as {@link #claim} does, booking the try SENDING at once: for a notification whose
+     * request goes as soon as it is claimed (the Outbox booked its message), one write on its way
+     * instead of two.
+     */
+    public CompletableFuture<Claim> claimSending(DeliveryRequest request, long now) {
+        return claim(request, now, 1, Outcome.SENDING);
+    }
+
+    private CompletableFuture<Claim> claim(
+            DeliveryRequest request, long now, int attempt, Outcome as) {
+        Map<String, Object> document = document(request, attempt, now, as);
+        return decisions
+                .submit(
+                        BulkOperation.of(
+                                o ->
+                                        o.create(
+                                                c ->
+                                                        c.index(index)
+                                                                .id(
+                                                                        documentId(
+                                                                                request.key(),
+                                                                                attempt))
+                                                                .document(document))))
+                .thenApply(created -> new Claim(attempt, true, as))
                 .exceptionallyCompose(
                         failure -> {
                             if (!isConflict(failure)) {
                                 return CompletableFuture.failedFuture(failure);
                             }
                             return existing(request.key(), attempt)
-                                    .thenCompose(outcome -> taken(request, now, attempt, outcome));
+                                    .thenCompose(
+                                            outcome -> taken(request, now, attempt, outcome, as));
                         });
     }
 
     /** What a try already in the ledger leaves to do. */
     private CompletableFuture<Claim> taken(
-            DeliveryRequest request, long now, int attempt, Outcome outcome) {
+            DeliveryRequest request, long now, int attempt, Outcome outcome, Outcome as) {
         return switch (outcome) {
             // handed over again after a restore, never sent: send it now
-            case QUEUED -> CompletableFuture.completedFuture(new Claim(attempt, true, outcome));
-            case GAVE_UP -> claim(request, now, attempt + 1);
+            case QUEUED ->
+                    as == Outcome.QUEUED
+                            ? CompletableFuture.completedFuture(new Claim(attempt, true, outcome))
+                            : sending(request, attempt, now)
+                                    .thenApply(booked -> new Claim(attempt, true, outcome));
+            case GAVE_UP -> claim(request, now, attempt + 1, as);
             default -> CompletableFuture.completedFuture(new Claim(attempt, false, outcome));
         };
     }
 
     /** Books try {@code attempt} as under way: its HTTP request goes next. */
     public CompletableFuture<Void> sending(DeliveryRequest request, int attempt, long now) {
-        return write(request, attempt, now, Outcome.SENDING, null, null);
+        return write(decisions, request, attempt, now, Outcome.SENDING, null, null);
     }
 
     /** Books how try {@code attempt} ended. */
@@ -148,7 +185,7 @@ public final class NotificationLedger implements AutoCloseable {
             DeliveryRequest request, int attempt, long startedAt, DeliveryResult result, long now) {
         Outcome outcome = Outcome.valueOf(result.outcome().name());
         String error = outcome == Outcome.DELIVERED ? null : result.detail();
-        return write(request, attempt, startedAt, outcome, error, now - startedAt);
+        return write(audit, request, attempt, startedAt, outcome, error, now - startedAt);
     }
 
     /**
@@ -179,14 +216,8 @@ public final class NotificationLedger implements AutoCloseable {
         if (http.answer().kind() != Answer.Kind.DELIVERED) {
             document.put("error", http.answer().detail());
         }
-        return client.index(
-                        i ->
-                                i.index(index)
-                                        .id(
-                                                attemptDocumentId(
-                                                        request.key(), attempt, http.number()))
-                                        .document(document))
-                .thenApply(response -> null);
+        return audit.submit(
+                index(attemptDocumentId(request.key(), attempt, http.number()), document));
     }
 
     /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>:http-<n>}. */
@@ -227,6 +258,7 @@ public final class NotificationLedger implements AutoCloseable {
     }
 
     private CompletableFuture<Void> write(
+            WriteBatcher<BulkOperation> batcher,
             DeliveryRequest request,
             int attempt,
             long attemptedAt,
@@ -240,12 +272,29 @@ public final class NotificationLedger implements AutoCloseable {
         if (error != null) {
             document.put("error", error);
         }
-        return client.index(
-                        i ->
-                                i.index(index)
-                                        .id(documentId(request.key(), attempt))
-                                        .document(document))
-                .thenApply(response -> null);
+        return batcher.submit(index(documentId(request.key(), attempt), document));
+    }
+
+    private BulkOperation index(String id, Map<String, Object> document) {
+        return BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document)));
+    }
+
+    /** One {@code _bulk} request; each item's failure as the client reports a single request's. */
+    private CompletableFuture<List<Throwable>> bulk(List<BulkOperation> operations) {
+        return client.bulk(b -> b.operations(operations))
+                .thenApply(
+                        response ->
+                                response.items().stream()
+                                        .map(NotificationLedger::itemFailure)
+                                        .toList());
+    }
+
+    private static Throwable itemFailure(BulkResponseItem item) {
+        if (item.error() == null) {
+            return null;
+        }
+        return new ElasticsearchException(
+                "bulk", ErrorResponse.of(e -> e.error(item.error()).status(item.status())));
     }
 
     private CompletableFuture<Outcome> existing(DeliveryKey key, int attempt) {

@@ -86,4 +86,21 @@ class RobotRateLimiterTest {
 
         assertThat(small.offer("a", 3, T0 + MINUTE)).isEqualTo(Admission.SEND);
     }
+
+    @Test
+    void aBookingTakesASlotAsAnOfferWouldAndHoldsNothingWhenNoneIsFree() {
+        for (int i = 0; i < 18; i++) {
+            assertThat(limiter.offer("town-wecom", i, T0 + i)).isEqualTo(Admission.SEND);
+        }
+        assertThat(limiter.book("town-wecom", T0 + 18)).isTrue();
+
+        assertThat(limiter.book("town-wecom", T0 + 19)).isFalse();
+        assertThat(limiter.nextDueAt()).as("nothing held").isEmpty();
+        assertThat(limiter.offer("town-wecom", 19, T0 + 20)).isEqualTo(Admission.HELD);
+        assertThat(limiter.book("town-wecom", T0 + MINUTE + 19))
+                .as("a held item keeps the robot for its digest")
+                .isFalse();
+        assertThat(limiter.due(T0 + 20 + MINUTE)).hasSize(1);
+        assertThat(limiter.book("other-robot", T0 + 21)).isTrue();
+    }
 }
