@@ -1,5 +1,6 @@
 package org.pingzhi.jobs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -26,6 +27,7 @@ import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.normalize.NormalizedRecords;
+import org.pingzhi.jobs.rules.control.RulesControl;
 import org.pingzhi.jobs.rules.control.RulesControlRecord;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchClients;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchConnection;
@@ -93,16 +95,30 @@ public final class CommandCenterJob {
 
     /**
      * The records of the rules control topic, read by one subtask (they are judged in topic order);
-     * they carry no event time.
+     * they carry no event time. With them, once, the file loaded at start as the job is built now,
+     * for its audit (kept from the first start on: see {@link
+     * org.pingzhi.jobs.rules.control.RulesControlFunction}).
      */
     public static DataStream<RulesControlRecord> rulesControlRecords(
             StreamExecutionEnvironment env, Configuration configuration) {
+        DataStream<RulesControlRecord> startFile =
+                env.fromData(
+                                List.of(
+                                        RulesControlRecord.startFile(
+                                                RulesOptions.text(configuration)
+                                                        .getBytes(StandardCharsets.UTF_8),
+                                                System.currentTimeMillis())),
+                                RulesControl.RECORD_TYPE)
+                        .setParallelism(1)
+                        .uid("rules-start-file")
+                        .name("Rules start file");
         return env.fromSource(
                         KafkaEdges.rulesControlSource(configuration),
                         WatermarkStrategy.noWatermarks(),
                         "Kafka " + configuration.get(KafkaOptions.RULES_TOPIC))
                 .setParallelism(1)
-                .uid("kafka-source-rules-control");
+                .uid("kafka-source-rules-control")
+                .union(startFile);
     }
 
     /** The graph's settings for live operation. */

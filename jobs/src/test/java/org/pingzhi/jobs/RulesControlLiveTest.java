@@ -45,8 +45,9 @@ import org.pingzhi.jobs.testing.Poll;
  * in force without a restart, so is a lowered BACKLOG threshold (the old rule's open episodes
  * resolved when the new one came into force), an invalid file is dead-lettered and changes nothing,
  * every version that came into force is audited with when it came into force and when it was
- * replaced, and after a restart from a checkpoint the published rules, not the start file, are in
- * force.
+ * replaced (the start file too, in force from the job's start), and after a restart from a
+ * checkpoint the published rules, not the start file, are in force and the start file's audit keeps
+ * when it came into force.
  */
 @ExtendWith({KafkaExtension.class, ElasticsearchExtension.class})
 class RulesControlLiveTest {
@@ -85,11 +86,28 @@ class RulesControlLiveTest {
                                 "pingzhi.time.startup-grace",
                                 "0 s"));
         KafkaExtension.createTopics(name + "-rules");
+        long testStarted = System.currentTimeMillis();
         try (LiveCommandCenter center =
                 LiveCommandCenter.start(configuration, RulesControlLiveTest::wireWithFailure)) {
+            // the start file is audited in force from the job's start, then replaced by v2
+            String startInForceFrom =
+                    awaitInForce(center, "start").get(RULE + ":start").path("inForceFrom").asText();
+            assertThat(Times.parseIso(startInForceFrom))
+                    .isBetween(testStarted, System.currentTimeMillis());
             // (a) threshold 3 -> 2 without a restart: two disputes in one town now fire
             long v2At = publish(configuration, "v2", rules("v2", 2, "WARNING"));
             awaitInForce(center, "v2");
+            JsonNode start =
+                    Poll.until(
+                                    WAIT,
+                                    "the start file replaced by v2",
+                                    () -> center.documents(DocumentKind.RULE),
+                                    docs -> !docs.get(RULE + ":start").path("replacedAt").isNull())
+                            .get(RULE + ":start");
+            assertThat(start.path("inForceFrom").asText()).isEqualTo(startInForceFrom);
+            assertThat(start.path("replacedAt").asText()).isEqualTo(Times.iso(v2At));
+            assertThat(start.path("replacedBy").asText()).isEqualTo("v2");
+            assertThat(start.path("rule").path("threshold").asInt()).isEqualTo(3);
             report(center, "330482100", 2);
             JsonNode fired = awaitAlert(center, "330482100");
             assertThat(fired.path("ruleVersion").asText()).isEqualTo("v2");
@@ -176,6 +194,11 @@ class RulesControlLiveTest {
             JsonNode afterRestart = awaitAlert(center, "330482103");
             assertThat(afterRestart.path("ruleVersion").asText()).isEqualTo("v5");
             assertThat(afterRestart.path("severity").asText()).isEqualTo("CRITICAL");
+            JsonNode startAfterRestart = center.documents(DocumentKind.RULE).get(RULE + ":start");
+            assertThat(startAfterRestart.path("inForceFrom").asText())
+                    .as("the restart keeps when the start file came into force")
+                    .isEqualTo(startInForceFrom);
+            assertThat(startAfterRestart.path("replacedBy").asText()).isEqualTo("v2");
         }
     }
 

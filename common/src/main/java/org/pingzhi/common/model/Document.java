@@ -14,18 +14,34 @@ import java.util.Objects;
  * @param eventTime the event time the document speaks for, epoch milliseconds (picks the daily
  *     index of metrics; never the wall clock)
  * @param deletion whether this removes the document under {@code id} instead (its json is empty)
+ * @param fixedVersion the version this write must carry in Elasticsearch, 0: the sink's clock (a
+ *     later write wins). Fixed versions lie below every clock version and a write lands only over a
+ *     lower one, so the first write of a document under a fixed version stays until one under a
+ *     higher version comes
  */
 public record Document(
-        DocumentKind kind, String id, String json, long eventTime, boolean deletion) {
+        DocumentKind kind,
+        String id,
+        String json,
+        long eventTime,
+        boolean deletion,
+        long fixedVersion) {
 
     public Document {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(json, "json");
+        if (fixedVersion < 0) {
+            throw new IllegalArgumentException("fixedVersion < 0: " + fixedVersion);
+        }
     }
 
     public Document(DocumentKind kind, String id, String json, long eventTime) {
         this(kind, id, json, eventTime, false);
+    }
+
+    public Document(DocumentKind kind, String id, String json, long eventTime, boolean deletion) {
+        this(kind, id, json, eventTime, deletion, 0);
     }
 
     /**

@@ -74,16 +74,18 @@ public final class RulesFileParser {
 
     /** The rules shipped for Pinghu ({@value RulesFile#DEFAULT_RESOURCE}). */
     public static RulesFile loadDefault() {
+        return standard().parse(defaultText(), RulesFile.DEFAULT_RESOURCE);
+    }
+
+    /** The text of the rules shipped for Pinghu ({@value RulesFile#DEFAULT_RESOURCE}). */
+    public static String defaultText() {
         try (InputStream in =
                 RulesFileParser.class.getResourceAsStream(RulesFile.DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(
                         RulesFile.DEFAULT_RESOURCE + " is not on the classpath");
             }
-            return standard()
-                    .parse(
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                            RulesFile.DEFAULT_RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

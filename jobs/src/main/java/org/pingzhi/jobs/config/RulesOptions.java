@@ -29,15 +29,27 @@ public final class RulesOptions {
      * @throws org.pingzhi.common.rules.InvalidRulesException naming the rule and the problem
      */
     public static RulesFile rules(ReadableConfig config) {
+        return RulesFileParser.standard()
+                .parse(
+                        text(config),
+                        config.getOptional(RULES_FILE).orElse(RulesFile.DEFAULT_RESOURCE));
+    }
+
+    /** The text of {@link #RULES_FILE}, else of the shipped rules: what {@link #rules} parses. */
+    public static String text(ReadableConfig config) {
         return config.getOptional(RULES_FILE)
-                .map(file -> load(Path.of(file)))
-                .orElseGet(RulesFileParser::loadDefault);
+                .map(file -> read(Path.of(file)))
+                .orElseGet(RulesFileParser::defaultText);
     }
 
     /** A rules file read and validated. */
     public static RulesFile load(Path file) {
+        return RulesFileParser.standard().parse(read(file), file.toString());
+    }
+
+    private static String read(Path file) {
         try {
-            return RulesFileParser.standard().parse(Files.readString(file), file.toString());
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules file " + file, e);
         }

@@ -27,13 +27,18 @@ import org.pingzhi.jobs.lifecycle.LifecycleSettings;
  * says so ({@code escalationRules} {@code []}, {@code ruleLevel} {@code NONE}); without, it carries
  * neither field: nothing was looked for.
  *
- * <p>State is bounded by two instants per incident. A HOTSPOT or REPEAT_CALLER episode takes an
- * incident at the latest {@code markWindowMillis} (the longest window of those rules) after its
- * reportedAt, so its last document is kept until the watermark passes that instant: a mark arriving
- * after the incident's last change still shows on it. Its marks are kept while the lifecycle can
- * still change its document ({@link LifecycleSettings#documentChangesUntil}: until its summary
- * goes), so every later document shows them too. One timer per incident stands at the later of the
- * two.
+ * <p>State is bounded by a few instants per incident. A HOTSPOT or REPEAT_CALLER rule that counts
+ * the incident says until when its episodes can take it ({@link EscalationMarks#markable}: a window
+ * after its reportedAt, as the rule in force at its operator has it), on the marks' own path, ahead
+ * of its marks; so the incident's last document is kept until the watermark passes that instant: a
+ * mark arriving after the incident's last change still shows on it, whatever the rules in force
+ * when it was counted. Until a rule says so, the document is kept for the start file's longest such
+ * window after its reportedAt (or its own event time, if later): the rules count an incident at its
+ * reportedAt and say so before the watermark passes it, and a document first seen behind the
+ * watermark comes before any rule can say so (only a rule published with a longer window than the
+ * start file's can then miss it). Its marks are kept while the lifecycle can still change its
+ * document ({@link LifecycleSettings#documentChangesUntil}: until its summary goes), so every later
+ * document shows them too. One timer per incident stands at the earliest of these instants.
  */
 public class IncidentEscalationJoin
         extends KeyedCoProcessFunction<String, IncidentChange, EscalationMarks, IncidentChange> {
@@ -70,22 +75,28 @@ public class IncidentEscalationJoin
     static final ValueStateDescriptor<Long> WAKE_UP =
             new ValueStateDescriptor<>("incident-escalation-wake-up", Types.LONG);
 
-    private static final EscalationMarks NO_MARKS = new EscalationMarks("", new String[0], "NONE");
+    /** Until when a rule that counted the incident may still mark it, the latest said. */
+    static final ValueStateDescriptor<Long> MARKABLE_UNTIL =
+            new ValueStateDescriptor<>("incident-markable-until", Types.LONG);
 
-    /** The longest window of the HOTSPOT and REPEAT_CALLER rules in force; 0 without such. */
-    private final long markWindowMillis;
+    private static final EscalationMarks NO_MARKS =
+            new EscalationMarks("", new String[0], EscalationMarks.NO_LEVEL);
 
     private transient ValueState<EscalationMarks> marks;
     private transient ValueState<IncidentChanged> markedDocument;
     private transient ValueState<Long> changesUntil;
     private transient ValueState<Long> wakeUp;
+    private transient ValueState<Long> markableUntil;
+
+    /** The longest window of the start file's HOTSPOT and REPEAT_CALLER rules, 0 without such. */
+    private final long startWindowMillis;
 
     private final boolean rulesInForce;
     private final LifecycleSettings lifecycle;
 
     public IncidentEscalationJoin(
-            long markWindowMillis, boolean rulesInForce, LifecycleSettings lifecycle) {
-        this.markWindowMillis = markWindowMillis;
+            long startWindowMillis, boolean rulesInForce, LifecycleSettings lifecycle) {
+        this.startWindowMillis = startWindowMillis;
         this.rulesInForce = rulesInForce;
         this.lifecycle = lifecycle;
     }
@@ -96,6 +107,7 @@ public class IncidentEscalationJoin
         markedDocument = getRuntimeContext().getState(MARKED_DOCUMENT);
         changesUntil = getRuntimeContext().getState(CHANGES_UNTIL);
         wakeUp = getRuntimeContext().getState(WAKE_UP);
+        markableUntil = getRuntimeContext().getState(MARKABLE_UNTIL);
     }
 
     @Override
@@ -110,34 +122,37 @@ public class IncidentEscalationJoin
             out.collect(change);
             return;
         }
-        if (markWindowMillis == 0) {
-            out.collect(unmarked(incident));
-            return;
-        }
         long watermark = ctx.timerService().currentWatermark();
         EscalationMarks current = marks.value();
         out.collect(current != null ? marked(incident, current) : unmarked(incident));
-        boolean markable = markableUntil(incident) > watermark;
-        if (markable) {
+        if (keepUntil(incident) > watermark) {
             markedDocument.update(incident);
-        } else if (current == null) {
-            // No rule can mark it any more: nothing to keep (a timer clears what was kept).
-            return;
+        } else {
+            // No rule can mark it any more, and an earlier document kept is not its latest.
+            markedDocument.clear();
         }
-        Long changes = changesUntil.value();
-        long documentChanges =
-                lifecycle.documentChangesUntil(
-                        incident.document(), instantOf(ctx.timestamp(), watermark));
-        changesUntil.update(changes == null ? documentChanges : Math.max(changes, documentChanges));
+        if (current != null || markedDocument.value() != null) {
+            Long changes = changesUntil.value();
+            long documentChanges =
+                    lifecycle.documentChangesUntil(
+                            incident.document(), instantOf(ctx.timestamp(), watermark));
+            changesUntil.update(
+                    changes == null ? documentChanges : Math.max(changes, documentChanges));
+        }
         keep(ctx.timerService());
     }
 
     @Override
     public void processElement2(EscalationMarks mark, Context ctx, Collector<IncidentChange> out)
             throws Exception {
+        Long markable = markableUntil.value();
+        if (mark.markableUntil() > (markable == null ? Long.MIN_VALUE : markable)) {
+            markableUntil.update(mark.markableUntil());
+        }
         EscalationMarks current = marks.value();
         EscalationMarks grown = current == null ? mark : current.with(mark);
-        if (current != null && current.sameAs(grown)) {
+        if (mark.none() || current != null && current.sameAs(grown)) {
+            keep(ctx.timerService());
             return;
         }
         marks.update(grown);
@@ -149,7 +164,9 @@ public class IncidentEscalationJoin
             // No document of the incident seen yet: it is on its way (the mark was made from it)
             // and sets how long the marks are kept; until then, as long as a rule could mark it.
             long watermark = ctx.timerService().currentWatermark();
-            changesUntil.update(instantOf(ctx.timestamp(), watermark) + markWindowMillis);
+            Long until = markableUntil.value();
+            long instant = instantOf(ctx.timestamp(), watermark);
+            changesUntil.update(until == null ? instant : Math.max(instant, until));
         }
         keep(ctx.timerService());
     }
@@ -172,8 +189,13 @@ public class IncidentEscalationJoin
      */
     private void keep(TimerService timers) throws Exception {
         long watermark = timers.currentWatermark();
+        Long markable = markableUntil.value();
+        if (markable != null && markable <= watermark) {
+            markableUntil.clear();
+            markable = null;
+        }
         IncidentChanged last = markedDocument.value();
-        if (last != null && markableUntil(last) <= watermark) {
+        if (last != null && keepUntil(last) <= watermark) {
             markedDocument.clear();
             last = null;
         }
@@ -182,7 +204,10 @@ public class IncidentEscalationJoin
         if (!marked) {
             marks.clear();
         }
-        long until = last == null ? Long.MAX_VALUE : markableUntil(last);
+        long until = last == null ? Long.MAX_VALUE : keepUntil(last);
+        if (markable != null) {
+            until = Math.min(until, markable);
+        }
         if (marked) {
             until = Math.min(until, changes);
         }
@@ -202,11 +227,17 @@ public class IncidentEscalationJoin
         wakeUp.update(until);
     }
 
-    /** The last instant a rule's episode can mark the incident (see the class comment). */
-    private long markableUntil(IncidentChanged incident) {
-        return markWindowMillis == 0
-                ? Long.MIN_VALUE
-                : Times.parseIso(incident.document().reportedAt()) + markWindowMillis;
+    /**
+     * Until when the incident's last document is kept for marks still to come (see the class
+     * comment).
+     */
+    private long keepUntil(IncidentChanged incident) throws Exception {
+        Long markable = markableUntil.value();
+        long counted =
+                Math.max(
+                        Times.parseIso(incident.document().reportedAt()) + startWindowMillis,
+                        incident.eventTime());
+        return markable == null ? counted : Math.max(counted, markable);
     }
 
     private IncidentChanged unmarked(IncidentChanged incident) {

@@ -121,7 +121,6 @@ public final class CommandCenterGraph {
                         .uid(IncidentLifecycleFunction.UID)
                         .name(IncidentLifecycleFunction.NAME);
 
-        long markWindowMillis = IncidentRuleFunction.longestWindowMillis(settings.rules());
         SingleOutputStreamOperator<RoutedIncident> routed =
                 lifecycle
                         .keyBy(IncidentChange::incidentId)
@@ -146,7 +145,7 @@ public final class CommandCenterGraph {
                 incidentRules
                         .getSideOutput(IncidentRuleFunction.MARKS)
                         .keyBy(RuleMark::incidentId)
-                        .process(new RuleMarksFold(markWindowMillis))
+                        .process(new RuleMarksFold())
                         .uid(RuleMarksFold.UID)
                         .name(RuleMarksFold.NAME);
 
@@ -156,7 +155,7 @@ public final class CommandCenterGraph {
                         .connect(escalations.keyBy(EscalationMarks::incidentId))
                         .process(
                                 new IncidentEscalationJoin(
-                                        markWindowMillis,
+                                        IncidentRuleFunction.longestWindowMillis(settings.rules()),
                                         !RulesFile.NONE.equals(settings.rules()),
                                         settings.lifecycle()))
                         .uid(IncidentEscalationJoin.UID)

@@ -55,12 +55,12 @@ class IncidentEscalationJoinTest {
         open(MARK_WINDOW, true);
     }
 
-    private void open(long markWindowMillis, boolean rulesInForce) throws Exception {
+    private void open(long startWindowMillis, boolean rulesInForce) throws Exception {
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new KeyedCoProcessOperator<>(
                                 new IncidentEscalationJoin(
-                                        markWindowMillis, rulesInForce, LIFECYCLE)),
+                                        startWindowMillis, rulesInForce, LIFECYCLE)),
                         IncidentChange::incidentId,
                         EscalationMarks::incidentId,
                         Types.STRING);
@@ -76,7 +76,7 @@ class IncidentEscalationJoinTest {
     }
 
     @Test
-    void withoutRulesEveryChangePassesUnchangedAndNothingIsStored() throws Exception {
+    void withoutRulesEveryChangePassesUnchangedAndNothingIsKept() throws Exception {
         harness.close();
         open(0L, false);
         IncidentChange incident = incident("ON_SCENE");
@@ -87,7 +87,7 @@ class IncidentEscalationJoinTest {
         assertThat(harness.extractOutputValues()).containsExactly(incident, event);
         assertThat(Json.mapper().readTree(incident.render().json()).has("escalationRules"))
                 .isFalse();
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertForgottenAt(REPORTED_AT);
         assertThat(harness.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS))
                 .extracting(record -> record.getValue())
                 .containsExactly(event);
@@ -128,12 +128,9 @@ class IncidentEscalationJoinTest {
     @Test
     void anUnmarkedDocumentIsForgottenOnceNoRuleCanMarkIt() throws Exception {
         harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processElement2(counted(REPORTED_AT + MARK_WINDOW), REPORTED_AT);
 
-        harness.processBothWatermarks(new Watermark(REPORTED_AT + MARK_WINDOW));
-
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertForgottenAt(REPORTED_AT + MARK_WINDOW);
         harness.processElement2(marks("CITY", "hotspot-1"), REPORTED_AT + MARK_WINDOW + 1);
         assertThat(harness.extractOutputValues()).hasSize(1);
     }
@@ -185,6 +182,7 @@ class IncidentEscalationJoinTest {
 
     @Test
     void aMarkWithoutDocumentIsForgottenWhenNoDocumentCameWhileARuleCouldMark() throws Exception {
+        harness.processElement2(counted(REPORTED_AT + MINUTE + MARK_WINDOW), REPORTED_AT);
         harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT + MINUTE);
 
         assertForgottenAt(REPORTED_AT + MINUTE + MARK_WINDOW);
@@ -210,6 +208,43 @@ class IncidentEscalationJoinTest {
         harness.processElement2(marks("TOWN", "hotspot-1"), 3L);
 
         assertThat(harness.extractOutputValues()).hasSize(1);
+    }
+
+    @Test
+    void aRulePublishedWithALongerWindowThanTheStartFilesMarksTheIncidentsLastDocument()
+            throws Exception {
+        // the start file's longest window is 30 min; the published rule counts it for 2 h
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+        harness.processElement2(counted(REPORTED_AT + 2 * HOUR), REPORTED_AT);
+        harness.processBothWatermarks(new Watermark(REPORTED_AT + HOUR - 1));
+        harness.processElement2(marks("CITY", "hotspot-2h"), REPORTED_AT + HOUR);
+
+        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(((IncidentChanged) last()).document().escalationRules())
+                .containsExactly("hotspot-2h");
+    }
+
+    @Test
+    void aRulePublishedWhenTheStartFileHeldNoIncidentsMarksTheIncident() throws Exception {
+        harness.close();
+        open(0L, true);
+        harness.processElement2(counted(REPORTED_AT + MARK_WINDOW), REPORTED_AT);
+        harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT + MINUTE);
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT + MINUTE);
+
+        assertThat(((IncidentChanged) last()).document().escalationRules())
+                .containsExactly("hotspot-1");
+    }
+
+    @Test
+    void aDocumentFirstSeenBehindTheWatermarkWaitsForTheRuleThatCountsIt() throws Exception {
+        harness.processBothWatermarks(new Watermark(REPORTED_AT + 10 * MINUTE));
+        harness.processElement1(incident("DISPATCHED"), REPORTED_AT);
+        harness.processElement2(counted(REPORTED_AT + 10 * MINUTE + MARK_WINDOW), REPORTED_AT);
+        harness.processElement2(marks("TOWN", "hotspot-1"), REPORTED_AT);
+
+        assertThat(((IncidentChanged) last()).document().escalationRules())
+                .containsExactly("hotspot-1");
     }
 
     /** State stays until the watermark reaches {@code instant}, then none and no timer is left. */
@@ -265,6 +300,11 @@ class IncidentEscalationJoinTest {
                         open.unit(),
                         open.gridCode()),
                 at);
+    }
+
+    /** A rule counted the incident: its episodes may take it until {@code until}. */
+    private static EscalationMarks counted(long until) {
+        return EscalationMarks.markable(ID, until);
     }
 
     private static EscalationMarks marks(String level, String... rules) {

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.ReasonCode;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * line, and the rules in force stay. A file equal to the rules in force changes nothing; another
  * file under the version in force is rejected (its audit documents would overwrite those of the
  * rules in force).
+ *
+ * <p>The live job also sends the file it loaded at start ({@link RulesControlRecord#startFile}), at
+ * the instant it started: the first time, that instant is kept ({@link #START}, checkpointed) and
+ * the start file's rules are audited in force from it (or replaced, if a published version was read
+ * first); the first published version replaces them. A restored job keeps the instant it has.
  */
 public final class RulesControlFunction
         extends KeyedProcessFunction<String, RulesControlRecord, RulesVersion> {
@@ -50,9 +56,15 @@ public final class RulesControlFunction
             new ValueStateDescriptor<>(
                     "rules-published-in-force", TypeInformation.of(RulesVersion.class));
 
+    /** The start file as it came into force, the first time the job started with it. */
+    static final ValueStateDescriptor<RulesVersion> START =
+            new ValueStateDescriptor<>(
+                    "rules-start-file-in-force", TypeInformation.of(RulesVersion.class));
+
     private final RulesFile startFile;
 
     private transient ValueState<RulesVersion> published;
+    private transient ValueState<RulesVersion> start;
 
     public RulesControlFunction(RulesFile startFile) {
         this.startFile = startFile;
@@ -61,11 +73,16 @@ public final class RulesControlFunction
     @Override
     public void open(OpenContext openContext) {
         published = getRuntimeContext().getState(PUBLISHED);
+        start = getRuntimeContext().getState(START);
     }
 
     @Override
     public void processElement(RulesControlRecord record, Context ctx, Collector<RulesVersion> out)
             throws Exception {
+        if (record.isStartFile()) {
+            started(record, ctx);
+            return;
+        }
         String origin = record.topic() + ":" + record.partition() + ":" + record.offset();
         String json = record.value() == null ? null : RecordText.decodeUtf8(record.value());
         if (json == null) {
@@ -111,6 +128,9 @@ public final class RulesControlFunction
         if (previous != null) {
             RuleVersionDocuments.replaced(previous, version)
                     .forEach(document -> ctx.output(AUDIT, document));
+        } else if (start.value() != null) {
+            RuleVersionDocuments.startReplaced(start.value(), version)
+                    .forEach(document -> ctx.output(AUDIT, document));
         }
         RuleVersionDocuments.inForce(version).forEach(document -> ctx.output(AUDIT, document));
         published.update(version);
@@ -121,6 +141,34 @@ public final class RulesControlFunction
                 rules.rules().size(),
                 origin,
                 inForce.version());
+    }
+
+    /**
+     * The job started with the start file: audited the first time, from then on in force since that
+     * start (a restart or a later start of the same job keeps it).
+     */
+    private void started(RulesControlRecord record, Context ctx) throws Exception {
+        if (start.value() != null) {
+            return;
+        }
+        String json = RecordText.decodeUtf8(record.value());
+        if (json == null
+                || !startFile.equals(RulesFileParser.standard().parse(json, "the start file"))) {
+            LOG.error("The start file changed as the job started; its audit is left out");
+            return;
+        }
+        RulesVersion started = new RulesVersion(startFile.version(), json, record.timestamp());
+        start.update(started);
+        RulesVersion replacing = published.value();
+        (replacing == null
+                        ? RuleVersionDocuments.startInForce(started)
+                        : RuleVersionDocuments.startReplaced(started, replacing))
+                .forEach(document -> ctx.output(AUDIT, document));
+        LOG.info(
+                "Start file {} ({} rules) audited, in force from {}",
+                startFile.version(),
+                startFile.rules().size(),
+                Times.iso(record.timestamp()));
     }
 
     private static void reject(RulesControlRecord record, String json, String reason, Context ctx) {

@@ -24,8 +24,10 @@ import org.pingzhi.jobs.rules.control.RulesVersion;
  * The HOTSPOT and REPEAT_CALLER rules, keyed by rule and group ({@link RoutedIncident#key}): one
  * {@link HotspotEpisodes} per key, walked as the watermark passes its inputs, so that every input
  * at or before an instant has been added before the state advances to it. Emits each episode's
- * alert whenever it changes and, on the {@link #MARKS} side output, the incidents it holds. The
- * state is dropped once the group holds nothing, and at most one timer per key is pending.
+ * alert whenever it changes and, on the {@link #MARKS} side output, the incidents it holds (and,
+ * ahead, each incident it counts, with until when an episode may take it: see {@link
+ * RuleMark#counted}). The state is dropped once the group holds nothing, and at most one timer per
+ * key is pending.
  *
  * <p>In replay nothing is decided after {@code horizon} (live: {@link Long#MAX_VALUE}).
  *
@@ -73,13 +75,23 @@ public final class IncidentRuleFunction
     public static long longestWindowMillis(RulesFile rules) {
         long longest = 0;
         for (Rule rule : rules.enabledRules()) {
-            if (rule instanceof HotspotRule hotspot) {
-                longest = Math.max(longest, hotspot.window().toMillis());
-            } else if (rule instanceof RepeatCallerRule repeatCaller) {
-                longest = Math.max(longest, repeatCaller.window().toMillis());
+            if (holdsIncidents(rule)) {
+                longest = Math.max(longest, windowMillis(rule));
             }
         }
         return longest;
+    }
+
+    /** The window of a HOTSPOT or REPEAT_CALLER rule. */
+    private static long windowMillis(Rule rule) {
+        if (rule instanceof HotspotRule hotspot) {
+            return hotspot.window().toMillis();
+        }
+        if (rule instanceof RepeatCallerRule repeatCaller) {
+            return repeatCaller.window().toMillis();
+        }
+        throw new IllegalArgumentException(
+                "Rule " + rule.id() + " (" + rule.kind() + ") is no incident-holding rule");
     }
 
     @Override
@@ -106,7 +118,18 @@ public final class IncidentRuleFunction
         HotspotEpisodes state = load(routed, rule.get());
         // A refused incident is behind an instant already decided: the alerts that fired stay as
         // they are (contract "Live and replay"); the incident's own document is unaffected.
-        state.add(routed.incident());
+        if (state.add(routed.incident())) {
+            // Walked at its reportedAt, or at the next watermark if that is behind: an episode
+            // takes it within a window of that, and the join keeps its document until then.
+            long walkedBy =
+                    Math.max(
+                            routed.incident().reportedAt(),
+                            ctx.timerService().currentWatermark() + 1);
+            ctx.output(
+                    MARKS,
+                    RuleMark.counted(
+                            routed.incident().incidentId(), walkedBy + windowMillis(rule.get())));
+        }
         store(state, ctx.timerService());
     }
 
@@ -126,6 +149,9 @@ public final class IncidentRuleFunction
             return;
         }
         Rule rule = inForceRule.get();
+        // An episode grows again, if at all, within a window of this walk (made now if late).
+        long marksUntil =
+                Math.max(timestamp, ctx.timerService().currentWatermark()) + windowMillis(rule);
         for (EpisodeEvent event : state.advanceTo(timestamp)) {
             out.collect(
                     new RuleAlertChanged(
@@ -133,7 +159,9 @@ public final class IncidentRuleFunction
                             timestamp));
             if (event.type() != EpisodeEvent.Type.RESOLVED) {
                 for (String incidentId : event.episode().incidentIds()) {
-                    ctx.output(MARKS, new RuleMark(incidentId, rule.id(), rule.level().name()));
+                    ctx.output(
+                            MARKS,
+                            RuleMark.held(incidentId, rule.id(), rule.level().name(), marksUntil));
                 }
             }
         }

@@ -11,12 +11,13 @@ import org.pingzhi.jobs.escalation.EscalationMarks;
  * {@link EscalationMarks} (rule ids sorted as plain strings, the highest level, CITY above TOWN),
  * emitted whenever they grow. Episodes never let an incident go, so marks only grow.
  *
- * <p>A rule marks an incident when one of its episodes takes it, at most {@code markWindowMillis}
- * (the longest HOTSPOT/REPEAT_CALLER window) after its reportedAt, and again whenever that episode
- * grows: an open episode grows within a window of its last growth or is resolved. So no mark comes
- * later than a window after the latest one, and the incident's marks are dropped then. Dropping
- * them early would only repeat marks: the escalation join adds every marks it gets to those it has
- * (and keeps them while its documents still need them).
+ * <p>A rule marks an incident when one of its episodes takes it, and again whenever that episode
+ * grows: an open episode grows within its window of its last growth or is resolved. Each mark says
+ * until when that is ({@link RuleMark#until}, the rule's own window), and the incident's marks are
+ * dropped once the latest of these has passed. Dropping them early would only repeat marks: the
+ * escalation join adds every marks it gets to those it has (and keeps them while its documents
+ * still need them). That a rule counted the incident ({@link RuleMark#counted}) is passed on as it
+ * comes ({@link EscalationMarks#markable}), on the marks' path, so it reaches the join before them.
  */
 public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, EscalationMarks> {
 
@@ -25,16 +26,10 @@ public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, 
     public static final String UID = "rule-marks-fold";
     public static final String NAME = "Incidents escalated by rules";
 
-    private final long markWindowMillis;
-
     private transient ValueState<EscalationMarks> marks;
 
-    /** The instant of the incident's one timer: a window after its latest mark. */
+    /** The instant of the incident's one timer: the latest {@link RuleMark#until} of its marks. */
     private transient ValueState<Long> keptUntil;
-
-    public RuleMarksFold(long markWindowMillis) {
-        this.markWindowMillis = markWindowMillis;
-    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -45,7 +40,11 @@ public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, 
     @Override
     public void processElement(RuleMark mark, Context ctx, Collector<EscalationMarks> out)
             throws Exception {
-        keepUntil(ctx, markedAt(ctx) + markWindowMillis);
+        if (!mark.isHeld()) {
+            out.collect(EscalationMarks.markable(mark.incidentId(), mark.until()));
+            return;
+        }
+        keepUntil(ctx, mark.until());
         EscalationMarks current = marks.value();
         EscalationMarks one = EscalationMarks.of(mark.incidentId(), mark.ruleId(), mark.level());
         EscalationMarks grown = current == null ? one : current.with(one);
@@ -64,16 +63,6 @@ public final class RuleMarksFold extends KeyedProcessFunction<String, RuleMark, 
             marks.clear();
             keptUntil.clear();
         }
-    }
-
-    /**
-     * The instant an episode's timer made the mark at, or the watermark when that is later (an
-     * incident counted late is walked at instants already behind it).
-     */
-    private static long markedAt(Context ctx) {
-        long watermark = ctx.timerService().currentWatermark();
-        Long timestamp = ctx.timestamp();
-        return timestamp == null ? watermark : Math.max(timestamp, watermark);
     }
 
     private void keepUntil(Context ctx, long until) throws Exception {

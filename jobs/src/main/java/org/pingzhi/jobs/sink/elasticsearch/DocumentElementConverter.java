@@ -8,7 +8,8 @@ import org.pingzhi.common.model.Document;
 
 /**
  * Turns a rendered {@link Document} into a write: its index from {@link IndexNames}, {@code _id} =
- * the document's id, the JSON as source, full overwrite.
+ * the document's id, the JSON as source, full overwrite; under the document's fixed version if it
+ * has one (else the writer gives it the next of its clock).
  */
 public final class DocumentElementConverter
         implements ElementConverter<Document, ElasticsearchRequestEntry> {
@@ -28,9 +29,11 @@ public final class DocumentElementConverter
                     IndexNames.index(indexPrefix, document.kind(), document.eventTime()),
                     document.id());
         }
-        return new ElasticsearchRequestEntry(
-                IndexNames.index(indexPrefix, document.kind(), document.eventTime()),
-                document.id(),
-                document.json().getBytes(StandardCharsets.UTF_8));
+        ElasticsearchRequestEntry write =
+                new ElasticsearchRequestEntry(
+                        IndexNames.index(indexPrefix, document.kind(), document.eventTime()),
+                        document.id(),
+                        document.json().getBytes(StandardCharsets.UTF_8));
+        return document.fixedVersion() == 0 ? write : write.withVersion(document.fixedVersion());
     }
 }

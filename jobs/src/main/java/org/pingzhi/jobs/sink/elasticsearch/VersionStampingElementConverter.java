@@ -7,8 +7,8 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
 
 /**
  * The writer's element converter: the sink's converter, then the write's external version from the
- * writer's {@link WriteVersionClock}, given as the write enters the writer. Made per writer, never
- * serialized.
+ * writer's {@link WriteVersionClock}, given as the write enters the writer (unless the converter
+ * fixed it). Made per writer, never serialized.
  */
 final class VersionStampingElementConverter<InputT>
         implements ElementConverter<InputT, ElasticsearchRequestEntry> {
@@ -32,6 +32,7 @@ final class VersionStampingElementConverter<InputT>
 
     @Override
     public ElasticsearchRequestEntry apply(InputT element, SinkWriter.Context context) {
-        return converter.apply(element, context).withVersion(clock.next());
+        ElasticsearchRequestEntry write = converter.apply(element, context);
+        return write.version() > 0 ? write : write.withVersion(clock.next());
     }
 }

@@ -46,7 +46,10 @@
  * writer ({@link org.pingzhi.jobs.sink.elasticsearch.WriteVersionClock}), kept in checkpoints.
  * Elasticsearch applies a write only over a lower version, so a bulk request that timed out on the
  * client but is applied later, or a failed attempt's request landing after the recovery's writes,
- * cannot undo a newer write: it gets 409, which counts as done ({@code esSuperseded}). Deletes
+ * cannot undo a newer write: it gets 409, which counts as done ({@code esSuperseded}). A document
+ * may fix its version instead ({@code Document.fixedVersion}, a small number below every clock
+ * version): then its first write stays against later ones under the same or a lower fixed version
+ * (the start file's rule audit, whose "in force since" a later start must not rewrite). Deletes
  * ({@code RestoreSweep}) carry versions too; Elasticsearch remembers a deleted version for {@code
  * index.gc_deletes} (60 s), so a stale write arriving later than that after a delete would bring
  * the document back.

@@ -112,12 +112,17 @@ class IncidentRuleFunctionTest {
         assertThat(alerts.get(0).alertId()).isEqualTo("rule:hot:" + TOWN + ":" + T0);
         assertThat(alerts.get(0).status()).isEqualTo("OPEN");
         assertThat(alerts.get(0).ruleVersion()).isEqualTo("v1");
+        long grownUntil = T0 + 10 * MINUTE + 30 * MINUTE;
         assertThat(harness.getSideOutput(IncidentRuleFunction.MARKS))
                 .extracting(StreamRecord::getValue)
+                .as("each incident counted, with until when an episode may take it, then held")
                 .containsExactly(
-                        new RuleMark("12345-a", "hot", "CITY"),
-                        new RuleMark("12345-b", "hot", "CITY"),
-                        new RuleMark("12345-c", "hot", "CITY"));
+                        RuleMark.counted("12345-c", T0 + 10 * MINUTE + 30 * MINUTE),
+                        RuleMark.counted("12345-a", T0 + 30 * MINUTE),
+                        RuleMark.counted("12345-b", T0 + 5 * MINUTE + 30 * MINUTE),
+                        RuleMark.held("12345-a", "hot", "CITY", grownUntil),
+                        RuleMark.held("12345-b", "hot", "CITY", grownUntil),
+                        RuleMark.held("12345-c", "hot", "CITY", grownUntil));
     }
 
     @Test

@@ -18,9 +18,32 @@ class RuleMarksFoldTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, RuleMark, EscalationMarks>
             harness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RuleMarksFold(WINDOW)),
+                new KeyedProcessOperator<>(new RuleMarksFold()),
                 RuleMark::incidentId,
                 Types.STRING);
+    }
+
+    /** The mark of {@code ruleId} made at {@code at}, by a rule of window {@link #WINDOW}. */
+    private static RuleMark held(String ruleId, String level, long at) {
+        return RuleMark.held("110-J1", ruleId, level, at + WINDOW);
+    }
+
+    @Test
+    void thatARuleCountedTheIncidentPassesAsItComesAndKeepsNothing() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, RuleMark, EscalationMarks> harness =
+                harness();
+        try {
+            harness.open();
+            harness.processElement(new StreamRecord<>(RuleMark.counted("110-J1", WINDOW), 0L));
+
+            List<EscalationMarks> out = harness.extractOutputValues();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).none()).isTrue();
+            assertThat(out.get(0).markableUntil()).isEqualTo(WINDOW);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        } finally {
+            harness.close();
+        }
     }
 
     @Test
@@ -31,9 +54,9 @@ class RuleMarksFoldTest {
             harness.open();
             for (RuleMark mark :
                     List.of(
-                            new RuleMark("110-J1", "zone", "CITY"),
-                            new RuleMark("110-J1", "zone", "CITY"),
-                            new RuleMark("110-J1", "caller", "TOWN"))) {
+                            RuleMark.held("110-J1", "zone", "CITY", WINDOW),
+                            RuleMark.held("110-J1", "zone", "CITY", WINDOW),
+                            RuleMark.held("110-J1", "caller", "TOWN", WINDOW))) {
                 harness.processElement(new StreamRecord<>(mark, 0L));
             }
 
@@ -56,15 +79,20 @@ class RuleMarksFoldTest {
                 harness();
         try {
             harness.open();
-            harness.processElement(new StreamRecord<>(new RuleMark("110-J1", "zone", "CITY"), 0L));
+            harness.processElement(new StreamRecord<>(held("zone", "CITY", 0L), 0L));
             harness.processElement(
-                    new StreamRecord<>(new RuleMark("110-J1", "zone", "CITY"), WINDOW - 1));
+                    new StreamRecord<>(held("zone", "CITY", WINDOW - 1), WINDOW - 1));
             harness.processWatermark(new Watermark(2 * WINDOW - 2));
             assertThat(harness.numKeyedStateEntries()).isPositive();
+            // a rule with a longer window than the others keeps them longer
             harness.processElement(
-                    new StreamRecord<>(new RuleMark("110-J1", "caller", "TOWN"), 2 * WINDOW - 2));
+                    new StreamRecord<>(
+                            RuleMark.held("110-J1", "caller", "TOWN", 2 * WINDOW - 2 + 2 * WINDOW),
+                            2 * WINDOW - 2));
 
-            harness.processWatermark(new Watermark(3 * WINDOW - 2));
+            harness.processWatermark(new Watermark(4 * WINDOW - 3));
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+            harness.processWatermark(new Watermark(4 * WINDOW - 2));
 
             assertThat(harness.extractOutputValues()).hasSize(2);
             assertThat(harness.numKeyedStateEntries()).isZero();

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.common.json.Times;
 import org.pingzhi.common.model.Document;
 import org.pingzhi.common.model.DocumentKind;
+import org.pingzhi.jobs.rules.control.RuleVersionDocuments;
+import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.testing.ElasticsearchExtension;
 
 /** The sink in a Flink job against the real Elasticsearch server. */
@@ -185,6 +188,33 @@ class ElasticsearchSinkTest {
         assertThat(exists(INCIDENTS, "110-KEEP")).isTrue();
         assertThat(exists(INCIDENTS, "110-GONE")).isFalse();
         assertThat(rejects.collected()).isEmpty();
+    }
+
+    @Test
+    void a_document_under_a_fixed_version_keeps_its_first_write_until_a_higher_one()
+            throws Exception {
+        String rules =
+                "{\"version\": \"start\", \"rules\": [{\"id\": \"hot\", \"kind\":"
+                        + " \"HOTSPOT\", \"severity\": \"WARNING\", \"level\": \"TOWN\","
+                        + " \"key\": [\"townCode\"], \"threshold\": 3, \"window\": \"PT1H\"}]}";
+        RulesVersion first = new RulesVersion("start", rules, REPORTED_AT);
+        RulesVersion later = new RulesVersion("start", rules, REPORTED_AT + 3_600_000);
+        RulesVersion next = new RulesVersion("v2", rules, REPORTED_AT + 7_200_000);
+        String audit = PREFIX + "rules";
+
+        jobs.run(RuleVersionDocuments.startInForce(first), sink().build());
+        jobs.run(RuleVersionDocuments.startInForce(later), sink().build());
+        refresh();
+        assertThat(get(audit, "hot:start").source().path("inForceFrom").asText())
+                .as("a later start does not rewrite when the start file came into force")
+                .isEqualTo(Times.iso(REPORTED_AT));
+
+        jobs.run(RuleVersionDocuments.startReplaced(first, next), sink().build());
+        jobs.run(RuleVersionDocuments.startInForce(later), sink().build());
+        refresh();
+        JsonNode replaced = get(audit, "hot:start").source();
+        assertThat(replaced.path("replacedBy").asText()).isEqualTo("v2");
+        assertThat(replaced.path("inForceFrom").asText()).isEqualTo(Times.iso(REPORTED_AT));
     }
 
     private ElasticsearchSinkBuilder<Document> sink() {
