@@ -163,16 +163,24 @@ class RuleFiltersRoutingTest {
     }
 
     private static List<String> decisionsRouted(RulesInForce rules) throws Exception {
+        return decisionsRouted(rules, LIFECYCLE).stream().map(RoutedDecision::ruleId).toList();
+    }
+
+    /**
+     * What {@link SlaDecisionRouting} makes of the lifecycle's SLA events among {@code changes}.
+     */
+    static List<RoutedDecision> decisionsRouted(RulesInForce rules, List<IncidentChange> changes)
+            throws Exception {
         BroadcastOperatorTestHarness<SlaEventChanged, RulesVersion, RoutedDecision> harness =
                 ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
                         new SlaDecisionRouting(rules), RulesInForce.STATE, RulesInForce.SINCE);
         try {
-            for (IncidentChange change : LIFECYCLE) {
+            for (IncidentChange change : changes) {
                 if (change instanceof SlaEventChanged event) {
                     harness.processElement(new StreamRecord<>(event, event.eventTime()));
                 }
             }
-            return harness.extractOutputValues().stream().map(RoutedDecision::ruleId).toList();
+            return harness.extractOutputValues();
         } finally {
             harness.close();
         }

@@ -6,20 +6,12 @@ import static org.pingzhi.jobs.lifecycle.TestEvents.hotline;
 import static org.pingzhi.jobs.lifecycle.TestEvents.minutes;
 import static org.pingzhi.jobs.lifecycle.TestEvents.police;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.UnifiedEvent;
-import org.pingzhi.common.rules.AlertLevel;
-import org.pingzhi.common.rules.BreachRateRule;
-import org.pingzhi.common.rules.RuleFilter;
 import org.pingzhi.common.rules.RulesFile;
-import org.pingzhi.common.rules.Severity;
+import org.pingzhi.common.rules.TestRules;
 import org.pingzhi.jobs.lifecycle.EmissionPlanner;
 import org.pingzhi.jobs.lifecycle.EmittedOutputs;
 import org.pingzhi.jobs.lifecycle.IncidentChange;
@@ -27,22 +19,10 @@ import org.pingzhi.jobs.lifecycle.IncidentChange.SlaEventChanged;
 import org.pingzhi.jobs.lifecycle.IncidentFold;
 import org.pingzhi.jobs.lifecycle.IncidentState;
 import org.pingzhi.jobs.rules.control.RulesInForce;
-import org.pingzhi.jobs.rules.control.RulesVersion;
 import org.pingzhi.jobs.sla.SlaEvaluator;
 
 /** The SLA events the lifecycle emits, as BREACH_RATE decisions: one per incident. */
 class SlaDecisionRoutingTest {
-
-    private static final BreachRateRule BREACH_RATE =
-            new BreachRateRule(
-                    "breach",
-                    true,
-                    Severity.WARNING,
-                    AlertLevel.CITY,
-                    RuleFilter.NONE,
-                    Duration.ofHours(1),
-                    BigDecimal.ONE,
-                    1);
 
     @Test
     void aBreachEmittedAgainBecauseAHandoverJoinedTheIncidentIsNotASecondDecision()
@@ -65,7 +45,10 @@ class SlaDecisionRoutingTest {
                                                 event ->
                                                         assertThat(event.event().type())
                                                                 .isEqualTo("BREACH")));
-        assertThat(decisionsRouted(changes)).hasSize(1);
+        RulesInForce rules =
+                new RulesInForce(new RulesFile("v1", List.of(TestRules.breachRate("1", 1))));
+
+        assertThat(RuleFiltersRoutingTest.decisionsRouted(rules, changes)).hasSize(1);
     }
 
     private static List<IncidentChange> plan(
@@ -73,23 +56,5 @@ class SlaDecisionRoutingTest {
         IncidentState state = IncidentFold.fold("110-J1", List.of(records));
         return EmissionPlanner.plan(
                 state, SlaEvaluator.evaluate(state.slaInput(), 10 * MINUTE, now), memo);
-    }
-
-    private static List<RoutedDecision> decisionsRouted(List<IncidentChange> changes)
-            throws Exception {
-        RulesInForce rules = new RulesInForce(new RulesFile("v1", List.of(BREACH_RATE)));
-        BroadcastOperatorTestHarness<SlaEventChanged, RulesVersion, RoutedDecision> harness =
-                ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                        new SlaDecisionRouting(rules), RulesInForce.STATE, RulesInForce.SINCE);
-        try {
-            for (IncidentChange change : changes) {
-                if (change instanceof SlaEventChanged event) {
-                    harness.processElement(new StreamRecord<>(event, event.eventTime()));
-                }
-            }
-            return harness.extractOutputValues();
-        } finally {
-            harness.close();
-        }
     }
 }
