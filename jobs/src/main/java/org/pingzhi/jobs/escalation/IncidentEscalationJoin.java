@@ -122,6 +122,11 @@ public class IncidentEscalationJoin
             out.collect(change);
             return;
         }
+        if (startWindowMillis == 0 && lifecycle.bounded()) {
+            // A replay keeps its start file's rules: none of them marks incidents.
+            out.collect(unmarked(incident));
+            return;
+        }
         long watermark = ctx.timerService().currentWatermark();
         EscalationMarks current = marks.value();
         out.collect(current != null ? marked(incident, current) : unmarked(incident));

@@ -109,6 +109,11 @@ public record LifecycleSettings(
      * which records share a watermark step, which differs between a run and its recovery.
      */
     boolean judgesWhenWatermarkMoves() {
+        return bounded();
+    }
+
+    /** A bounded run (a replay): its horizon is finite, and no rules are published during it. */
+    public boolean bounded() {
         return horizon != LIVE_HORIZON;
     }
 
