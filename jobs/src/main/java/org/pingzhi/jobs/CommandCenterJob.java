@@ -35,6 +35,7 @@ import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchOptions;
 import org.pingzhi.jobs.sink.elasticsearch.ElasticsearchSinkBuilder;
 import org.pingzhi.jobs.sink.elasticsearch.IndexTemplateInstaller;
 import org.pingzhi.jobs.sla.SlaPolicy;
+import org.pingzhi.jobs.time.AcceptedEventsOnly;
 import org.pingzhi.jobs.time.EventTime;
 import org.pingzhi.jobs.time.TimeOptions;
 import org.pingzhi.jobs.time.WallClockWhileIdle;
@@ -179,15 +180,19 @@ public final class CommandCenterJob {
             StreamExecutionEnvironment env, Configuration configuration) {
         return env.fromSource(
                         KafkaEdges.acknowledgementSource(configuration),
-                        EventTime.acknowledgements(configuration),
+                        EventTime.acknowledgements(
+                                configuration,
+                                KafkaEdges.backlog(
+                                        configuration, configuration.get(KafkaOptions.ACKS_TOPIC))),
                         "Kafka " + configuration.get(KafkaOptions.ACKS_TOPIC))
                 .uid("kafka-source-acks")
                 .transform(
                         "Wall clock while idle acks",
                         AckStateDescriptors.ACK_TYPE,
-                        new WallClockWhileIdle<>(
+                        new WallClockWhileIdle<AlertAcknowledgement>(
                                 configuration.get(TimeOptions.OUT_OF_ORDERNESS),
-                                Operations.watermarkInterval(configuration)))
+                                Operations.watermarkInterval(configuration),
+                                acknowledgement -> true))
                 .uid("wall-clock-while-idle-acks");
     }
 
@@ -200,7 +205,10 @@ public final class CommandCenterJob {
         return env.fromSource(
                         KafkaEdges.source(
                                 configuration, source, Normalizer.fromConfiguration(configuration)),
-                        EventTime.live(configuration),
+                        EventTime.live(
+                                configuration,
+                                KafkaEdges.backlog(
+                                        configuration, KafkaEdges.topicOf(configuration, source))),
                         "Kafka " + KafkaEdges.topicOf(configuration, source))
                 .uid("kafka-source-" + source.defaultTopic())
                 .transform(
@@ -208,7 +216,8 @@ public final class CommandCenterJob {
                         NormalizedRecords.TYPE,
                         new WallClockWhileIdle<>(
                                 configuration.get(TimeOptions.OUT_OF_ORDERNESS),
-                                Operations.watermarkInterval(configuration)))
+                                Operations.watermarkInterval(configuration),
+                                AcceptedEventsOnly::accepted))
                 .uid("wall-clock-while-idle-" + source.defaultTopic());
     }
 }

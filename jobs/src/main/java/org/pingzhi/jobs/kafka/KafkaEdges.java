@@ -14,7 +14,9 @@ import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.normalize.Normalizer;
 import org.pingzhi.common.output.AlertAcknowledgement;
+import org.pingzhi.jobs.config.Operations;
 import org.pingzhi.jobs.rules.control.RulesControlRecord;
+import org.pingzhi.jobs.time.Backlog;
 
 /** The Kafka sources and sinks of the live command-center job, from configuration. */
 public final class KafkaEdges {
@@ -65,6 +67,18 @@ public final class KafkaEdges {
                 .setStartingOffsets(startingOffsets(configuration))
                 .setDeserializer(new AcknowledgementDeserializer())
                 .build();
+    }
+
+    /**
+     * What {@code topic} still holds unread for the job, asked before a silent source's time
+     * follows the wall clock: from the committed offsets when the job checkpoints (the source
+     * commits at each checkpoint); without checkpoints nobody outside the job knows where it reads,
+     * and the source is taken to be caught up.
+     */
+    public static Backlog backlog(Configuration configuration, String topic) {
+        return Operations.checkpointing(configuration)
+                ? CommittedOffsetsBacklog.of(configuration, topic)
+                : Backlog.none();
     }
 
     public static String topicOf(Configuration configuration, Source source) {

@@ -19,10 +19,15 @@ public final class AcceptedEventsOnly
         this.events = events;
     }
 
+    /** Whether a record is an accepted event, the only sign of life of a partition. */
+    public static boolean accepted(Either<UnifiedEvent, DeadLetter> record) {
+        return record.isLeft();
+    }
+
     @Override
     public void onEvent(
             Either<UnifiedEvent, DeadLetter> record, long eventTimestamp, WatermarkOutput output) {
-        if (record.isLeft()) {
+        if (accepted(record)) {
             events.onEvent(record.left(), eventTimestamp, output);
         }
     }

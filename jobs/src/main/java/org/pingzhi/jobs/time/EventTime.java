@@ -21,7 +21,9 @@ public final class EventTime {
 
     /**
      * Live: per partition, the watermark trails the records by the out-of-orderness and follows the
-     * wall clock once that partition has been silent for a while (see {@link TimeOptions}).
+     * wall clock once that partition has been silent for a while (see {@link TimeOptions}), and,
+     * after old records or none since the start, once {@code backlog} says its topic has nothing
+     * left unread.
      *
      * <p>Flink's {@code withIdleness} is not used: it stops asking an idle split's generator for
      * watermarks, which would stop the wall clock too; {@link WallClockAwareWatermarks} marks an
@@ -29,8 +31,9 @@ public final class EventTime {
      * the source lets the wall clock move a source subtask that is idle as a whole.
      */
     public static WatermarkStrategy<Either<UnifiedEvent, DeadLetter>> live(
-            ReadableConfig configuration) {
-        WatermarkGeneratorSupplier<UnifiedEvent> wallClockAware = wallClockAware(configuration);
+            ReadableConfig configuration, Backlog backlog) {
+        WatermarkGeneratorSupplier<UnifiedEvent> wallClockAware =
+                wallClockAware(configuration, backlog);
         return WatermarkStrategy.<Either<UnifiedEvent, DeadLetter>>forGenerator(
                         context ->
                                 new AcceptedEventsOnly(
@@ -44,19 +47,25 @@ public final class EventTime {
      * wall clock.
      */
     public static WatermarkStrategy<AlertAcknowledgement> acknowledgements(
-            ReadableConfig configuration) {
+            ReadableConfig configuration, Backlog backlog) {
         return WatermarkStrategy.forGenerator(
-                        EventTime.<AlertAcknowledgement>wallClockAware(configuration))
+                        EventTime.<AlertAcknowledgement>wallClockAware(configuration, backlog))
                 .withTimestampAssigner((ack, readTimestamp) -> ack.at());
     }
 
-    private static <T> WatermarkGeneratorSupplier<T> wallClockAware(ReadableConfig configuration) {
+    private static <T> WatermarkGeneratorSupplier<T> wallClockAware(
+            ReadableConfig configuration, Backlog backlog) {
         Duration outOfOrderness = configuration.get(TimeOptions.OUT_OF_ORDERNESS);
         Duration idleAfter = configuration.get(TimeOptions.IDLE_AFTER);
         Duration startupGrace = configuration.get(TimeOptions.STARTUP_GRACE);
+        Duration catchUpTimeout = configuration.get(TimeOptions.CATCH_UP_TIMEOUT);
         return context ->
                 new WallClockAwareWatermarks<>(
-                        outOfOrderness, idleAfter, startupGrace, System::currentTimeMillis);
+                        outOfOrderness,
+                        idleAfter,
+                        startupGrace,
+                        new CatchUp(backlog, catchUpTimeout),
+                        System::currentTimeMillis);
     }
 
     /**

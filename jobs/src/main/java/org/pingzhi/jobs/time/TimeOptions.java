@@ -39,6 +39,21 @@ public final class TimeOptions {
                                 + " keeps a backlog from being processed as late records. Delays"
                                 + " the first live deadline after a start by at most this much.");
 
+    public static final ConfigOption<Duration> CATCH_UP_TIMEOUT =
+            ConfigOptions.key("pingzhi.time.catch-up-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(2))
+                    .withDescription(
+                            "How long a silent Kafka partition whose last record was old (read"
+                                    + " more than the out-of-orderness after its event time), or"
+                                    + " that has delivered none since a (re)start, waits for its"
+                                    + " topic to have nothing left unread by the job's consumer"
+                                    + " group (committed offsets, i.e. those of the last completed"
+                                    + " checkpoint, at the end offsets) before its watermark"
+                                    + " follows the wall clock anyway. Keeps a backlog read slowly"
+                                    + " after a restore from becoming late records; bounds how"
+                                    + " long deadlines wait when that answer does not come.");
+
     public static final ConfigOption<Integer> REPLAY_WATERMARK_STEP =
             ConfigOptions.key("pingzhi.replay.watermark-step")
                     .intType()

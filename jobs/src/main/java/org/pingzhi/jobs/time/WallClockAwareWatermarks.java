@@ -19,12 +19,15 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * event time only, as usual: the wall clock would make its records late.
  *
  * <p>Once no record has arrived for {@code idleAfter} of wall-clock time, the wall clock (less the
- * same bound) becomes a floor, so that deadlines fire on time with no new records, also after a
- * partition's last record was an old one.
+ * same bound) becomes a floor, so that deadlines fire on time with no new records. A silence after
+ * a partition that was catching up (its newest record read later than the out-of-orderness after
+ * its event time) may only be a pause in reading a backlog (a fetch slow on a loaded machine, after
+ * a restore): there the floor waits until the input's {@link Backlog} says nothing written is left
+ * unread ({@link CatchUp}), else the rest of the backlog would become late records.
  *
  * <p>Right after a (re)start, a source may take a while to deliver its backlog; treating it as idle
  * then would turn the whole backlog into late records. So an input only counts as idle once {@code
- * startupGrace} has passed without a record.
+ * startupGrace} has passed without a record and its {@link Backlog} says nothing is left unread.
  *
  * <p>An input that has not delivered a single record since the generator was made emits no
  * watermark: once it counts as idle it is marked idle, so it holds nobody back. In a Flink source
@@ -40,6 +43,7 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
 
     private final long outOfOrdernessMillis;
     private final long idleAfterMillis;
+    private final CatchUp catchUp;
     private final LongSupplier wallClock;
 
     private long maxEventTime = Long.MIN_VALUE;
@@ -52,9 +56,11 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
             Duration outOfOrderness,
             Duration idleAfter,
             Duration startupGrace,
+            CatchUp catchUp,
             LongSupplier wallClock) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.idleAfterMillis = idleAfter.toMillis();
+        this.catchUp = catchUp;
         this.wallClock = wallClock;
         this.lastRecordWallTime =
                 wallClock.getAsLong() + Math.max(0, startupGrace.toMillis() - idleAfterMillis);
@@ -68,6 +74,7 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
             maxEventTimeReadAt = now;
         }
         lastRecordWallTime = now;
+        catchUp.recordRead();
     }
 
     @Override
@@ -75,14 +82,14 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
         long now = wallClock.getAsLong();
         boolean silent = now - lastRecordWallTime >= idleAfterMillis;
         if (maxEventTime == Long.MIN_VALUE) {
-            if (silent && !markedIdle) {
+            if (silent && !markedIdle && catchUp.caughtUp(now)) {
                 markedIdle = true;
                 output.markIdle();
             }
             return;
         }
         long candidate = trailing(eventTimeNow(now));
-        if (silent) {
+        if (silent && (newestReadOnTime() || catchUp.caughtUp(now))) {
             candidate = Math.max(candidate, trailing(now));
         }
         if (candidate > emitted) {
@@ -96,11 +103,15 @@ public final class WallClockAwareWatermarks<T> implements WatermarkGenerator<T> 
      * the wall time since it was read while the partition is caught up, up to the wall clock.
      */
     private long eventTimeNow(long now) {
-        boolean caughtUp = maxEventTimeReadAt - maxEventTime <= outOfOrdernessMillis;
-        if (!caughtUp) {
+        if (!newestReadOnTime()) {
             return maxEventTime;
         }
         return Math.max(maxEventTime, Math.min(now, maxEventTime + (now - maxEventTimeReadAt)));
+    }
+
+    /** Whether the partition's newest record was read within the out-of-orderness of its time. */
+    private boolean newestReadOnTime() {
+        return maxEventTimeReadAt - maxEventTime <= outOfOrdernessMillis;
     }
 
     private long trailing(long time) {

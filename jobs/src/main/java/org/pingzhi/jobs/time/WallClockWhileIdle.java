@@ -1,5 +1,6 @@
 package org.pingzhi.jobs.time;
 
+import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -14,15 +15,23 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * night, or a subtask without partitions). Then no split generator runs the wall-clock floor of
  * {@link WallClockAwareWatermarks}, and without this the restored incidents' deadlines would wait
  * for the next record. While any partition delivers, the source is active and its watermark (the
- * minimum over its partitions) passes through, never going back behind what was emitted.
+ * minimum over its partitions) passes through, never going back behind what was emitted. A record
+ * that is a sign of life ends the idleness at once, before the source's next watermark says so.
  */
 public final class WallClockWhileIdle<T> extends AbstractStreamOperator<T>
         implements OneInputStreamOperator<T, T>, ProcessingTimeCallback {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which records show that the input is alive, as they do to its watermark generators. */
+    @FunctionalInterface
+    public interface SignOfLife<T> extends Serializable {
+        boolean shows(T record);
+    }
+
     private final long outOfOrdernessMillis;
     private final long intervalMillis;
+    private final SignOfLife<T> signOfLife;
 
     private transient boolean inputIdle;
     private transient long emitted;
@@ -30,10 +39,14 @@ public final class WallClockWhileIdle<T> extends AbstractStreamOperator<T>
     /**
      * @param outOfOrderness how far the watermark trails the wall clock, as it trails the records
      * @param interval how often the wall clock is looked at (Flink's watermark interval)
+     * @param signOfLife the records after which the source leaves its idleness (a dead letter does
+     *     not: the source stays idle, so this must keep moving time)
      */
-    public WallClockWhileIdle(Duration outOfOrderness, Duration interval) {
+    public WallClockWhileIdle(
+            Duration outOfOrderness, Duration interval, SignOfLife<T> signOfLife) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.intervalMillis = Math.max(1, interval.toMillis());
+        this.signOfLife = signOfLife;
     }
 
     @Override
@@ -45,6 +58,11 @@ public final class WallClockWhileIdle<T> extends AbstractStreamOperator<T>
 
     @Override
     public void processElement(StreamRecord<T> element) {
+        // the source says it is active again only with its next watermark: a wall-clock watermark
+        // in between would judge this record, and those read with it, at the wall clock's time
+        if (signOfLife.shows(element.getValue())) {
+            inputIdle = false;
+        }
         output.collect(element);
     }
 

@@ -20,7 +20,10 @@ class WallClockWhileIdleTest {
     void open() throws Exception {
         harness =
                 new OneInputStreamOperatorTestHarness<>(
-                        new WallClockWhileIdle<>(Duration.ofSeconds(3), Duration.ofMillis(200)));
+                        new WallClockWhileIdle<>(
+                                Duration.ofSeconds(3),
+                                Duration.ofMillis(200),
+                                record -> !record.startsWith("dead letter")));
         harness.setProcessingTime(1_000_000L);
         harness.open();
     }
@@ -59,6 +62,28 @@ class WallClockWhileIdleTest {
         harness.processWatermark(new Watermark(1_010_000L));
 
         assertThat(watermarks()).containsExactly(1_000_200L - 3_001, 1_010_000L);
+    }
+
+    @Test
+    void aRecordEndsTheIdlenessBeforeTheSourceSaysSo() throws Exception {
+        harness.processWatermarkStatus(WatermarkStatus.IDLE);
+        harness.setProcessingTime(1_000_200L);
+        harness.processElement(new StreamRecord<>("backlog", 500_000L));
+        harness.setProcessingTime(1_000_400L);
+        harness.setProcessingTime(1_060_000L);
+
+        assertThat(watermarks())
+                .as("the records behind it are judged at their own time, not the wall clock's")
+                .containsExactly(1_000_200L - 3_001);
+    }
+
+    @Test
+    void aRecordThatIsNoSignOfLifeLeavesTheSourceIdle() throws Exception {
+        harness.processWatermarkStatus(WatermarkStatus.IDLE);
+        harness.processElement(new StreamRecord<>("dead letter", 500_000L));
+        harness.setProcessingTime(1_000_200L);
+
+        assertThat(watermarks()).containsExactly(1_000_200L - 3_001);
     }
 
     private List<Long> watermarks() {
