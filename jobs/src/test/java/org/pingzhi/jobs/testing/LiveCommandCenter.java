@@ -36,6 +36,7 @@ import org.pingzhi.common.model.Source;
 import org.pingzhi.common.output.AlertAcknowledgement;
 import org.pingzhi.jobs.CommandCenterJob;
 import org.pingzhi.jobs.config.Operations;
+import org.pingzhi.jobs.kafka.CommittedOffsetsBacklog;
 import org.pingzhi.jobs.kafka.KafkaEdges;
 import org.pingzhi.jobs.kafka.KafkaOptions;
 import org.pingzhi.jobs.sink.elasticsearch.IndexNames;
@@ -169,6 +170,16 @@ public final class LiveCommandCenter implements AutoCloseable {
                 "the warm-up order indexed (the job is reading)",
                 () -> documents(DocumentKind.INCIDENT),
                 docs -> docs.containsKey("12345-" + orderId));
+        // the warm-up is an old record: the hotline's time follows the wall clock only once its
+        // offset is committed (a backlog is no silence), by the job's first completed checkpoint
+        CommittedOffsetsBacklog hotline =
+                CommittedOffsetsBacklog.of(
+                        configuration, KafkaEdges.topicOf(configuration, Source.HOTLINE_12345));
+        Poll.until(
+                Duration.ofSeconds(90),
+                "the warm-up order's offset committed (the job has read its topic)",
+                () -> hotline.unread().get(30, TimeUnit.SECONDS),
+                unread -> !unread);
     }
 
     /** Publishes acknowledgements to the acks topic as the ack server does, keyed by alertId. */
