@@ -11,6 +11,8 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.dispatch.ack.Acknowledgement;
 import org.pingzhi.dispatch.channel.Channel;
@@ -67,6 +70,9 @@ public final class NotificationLedger implements AutoCloseable {
      */
     public record Claim(int attempt, boolean send, Outcome outcome) {}
 
+    /** The index template, packed from {@code dashboards/elasticsearch}. */
+    static final String TEMPLATE = "elasticsearch-templates/pingzhi-notifications.json";
+
     private final ElasticsearchAsyncClient client;
     private final Rest5Client lowLevel;
     private final String index;
@@ -102,6 +108,38 @@ public final class NotificationLedger implements AutoCloseable {
                                     new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key)
                                 }));
         return new NotificationLedger(builder.build(), index);
+    }
+
+    /**
+     * Puts the index template of {@code dashboards/elasticsearch/pingzhi-notifications.json}
+     * (packed as {@value #TEMPLATE}), named after the index and matching it alone, so that the
+     * index is made with its mappings (keywords, dates) and settings (no replica on a single node),
+     * not by dynamic mapping on the first write. A PUT of the same template replaces it: safe at
+     * every start. An index that exists already keeps its mappings.
+     */
+    public CompletableFuture<Void> installTemplate() {
+        String body;
+        try {
+            body = template(index);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return client.indices()
+                .putIndexTemplate(t -> t.name(index).withJson(new StringReader(body)))
+                .thenApply(response -> null);
+    }
+
+    /** The shipped template with {@code index_patterns} the one index. */
+    static String template(String index) throws IOException {
+        try (InputStream in =
+                NotificationLedger.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IOException("not on the classpath: " + TEMPLATE);
+            }
+            ObjectNode template = (ObjectNode) Json.mapper().readTree(in);
+            template.putArray("index_patterns").add(index);
+            return template.toString();
+        }
     }
 
     /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>}, the template's document id. */
