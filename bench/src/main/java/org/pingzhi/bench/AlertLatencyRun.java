@@ -57,6 +57,7 @@ final class AlertLatencyRun {
     record Result(
             LatencySummary emission,
             LatencySummary request,
+            LatencySummary emissionToRequest,
             DispatchStages.Result stages,
             int missing,
             int unpaged) {}
@@ -147,6 +148,7 @@ final class AlertLatencyRun {
             return new Result(
                     afterDeadlines(emittedAt, byIncident, "reached the alerts topic"),
                     afterDeadlines(requestedAt, byIncident, "was paged"),
+                    afterEmissions(requestedAt, emittedAt),
                     DispatchStages.of(emittedAt, marks, requestedAt),
                     incidents.size() - emittedAt.size(),
                     incidents.size() - requestedAt.size());
@@ -174,6 +176,16 @@ final class AlertLatencyRun {
                             + " s of the last deadline");
         }
         return LatencySummary.of(latencies);
+    }
+
+    /** From each escalation's emission to its page: the dispatch job's part, the target. */
+    private static LatencySummary afterEmissions(
+            Map<String, Long> requestedAt, Map<String, Long> emittedAt) {
+        return LatencySummary.of(
+                requestedAt.entrySet().stream()
+                        .filter(e -> emittedAt.containsKey(e.getKey()))
+                        .map(e -> e.getValue() - emittedAt.get(e.getKey()))
+                        .toList());
     }
 
     /**

@@ -47,11 +47,14 @@ public final class DispatchJob {
 
     /**
      * Installs (or updates) the template of the ledger and audit index ({@code
-     * pingzhi.dispatch.notifications-index}); safe at every start.
+     * pingzhi.dispatch.notifications-index}) and makes the index by it unless it exists, so that
+     * the first page does not wait for its creation; safe at every start.
      */
     public static void installIndexTemplate(Configuration configuration) throws Exception {
         try (NotificationLedger ledger = DispatchSettings.of(configuration).ledger()) {
-            ledger.installTemplate().get(TEMPLATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ledger.installTemplate()
+                    .thenCompose(installed -> ledger.createIndexIfMissing())
+                    .get(TEMPLATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

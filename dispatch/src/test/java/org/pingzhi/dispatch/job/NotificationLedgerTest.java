@@ -175,6 +175,21 @@ class NotificationLedgerTest {
                 .isEqualTo("green");
     }
 
+    @Test
+    void theIndexIsMadeByTheTemplateBeforeTheFirstWriteAndMakingItAgainChangesNothing()
+            throws Exception {
+        ledger.installTemplate().join();
+
+        ledger.createIndexIfMissing().join();
+        JsonNode made = get("/" + index + "/_mapping").path(index).path("mappings");
+        assertThat(made.path("properties").path("outcome").path("type").asText())
+                .isEqualTo("keyword");
+
+        ledger.claimSending(REQUEST, DispatchFunctionTest.T0).join();
+        ledger.createIndexIfMissing().join();
+        assertThat(outcome(index, 1)).isEqualTo("SENDING");
+    }
+
     private static List<String> fieldNames(JsonNode properties) {
         List<String> names = new ArrayList<>();
         properties.fieldNames().forEachRemaining(names::add);
