@@ -48,6 +48,7 @@ final class AlertLatencyCommand {
         rows.put("paged", BenchReport.number(result.request().count()));
         rows.put("emission - deadline", figures(result.emission()));
         rows.put("robot request - deadline", figures(result.request()));
+        rows.put("robot request - emission", figures(result.emissionToRequest()));
         result.stages()
                 .stages()
                 .forEach((stage, summary) -> rows.put("  " + stage, figures(summary)));

@@ -66,7 +66,7 @@ final class DispatchStages {
             throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         post(client, elasticsearch + "/" + index + "/_refresh", "");
-        // match, not term: the local stack leaves the index to dynamic mapping (text fields)
+        // match: exact on the template's keywords, and on an older index left to dynamic mapping
         String query =
                 "{\"size\": 10000, \"_source\": [\"alertId\", \"alertStatus\", \"outcome\","
                         + " \"routedAt\", \"attemptedAt\", \"httpAttempt\"], \"query\": {\"bool\":"

@@ -266,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
             Files.writeString(roster, LocalRoster.json(TownDirectory.standard(), robot::url));
         }
         Configuration dispatch = dispatchConfiguration(roster, LocalAckSecret.of(data));
+        DispatchJob.installIndexTemplate(dispatch);
         // not the command-center job's settings: its checkpoints are that job's to resume from
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(

@@ -1,6 +1,7 @@
 package org.pingzhi.dispatch.job;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -22,6 +23,8 @@ public final class DispatchJob {
      */
     private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
+    private static final Duration TEMPLATE_TIMEOUT = Duration.ofSeconds(30);
+
     private DispatchJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -36,9 +39,23 @@ public final class DispatchJob {
             System.exit(2);
             return;
         }
+        installIndexTemplate(configuration);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         wire(env, configuration);
         env.execute(JOB_NAME);
+    }
+
+    /**
+     * Installs (or updates) the template of the ledger and audit index ({@code
+     * pingzhi.dispatch.notifications-index}) and makes the index by it unless it exists, so that
+     * the first page does not wait for its creation; safe at every start.
+     */
+    public static void installIndexTemplate(Configuration configuration) throws Exception {
+        try (NotificationLedger ledger = DispatchSettings.of(configuration).ledger()) {
+            ledger.installTemplate()
+                    .thenCompose(installed -> ledger.createIndexIfMissing())
+                    .get(TEMPLATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The job's graph on {@code env}, checkpointed and flushed as the options say. */

@@ -11,6 +11,8 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5ClientBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.pingzhi.common.json.Json;
 import org.pingzhi.common.json.Times;
 import org.pingzhi.dispatch.ack.Acknowledgement;
 import org.pingzhi.dispatch.channel.Channel;
@@ -67,17 +70,34 @@ public final class NotificationLedger implements AutoCloseable {
      */
     public record Claim(int attempt, boolean send, Outcome outcome) {}
 
+    /** The {@code X-Opaque-Id} of the claims' and SENDING marks' bulk requests. */
+    static final String DECISIONS_OPAQUE_ID = "pingzhi-dispatch-claims";
+
+    /** The {@code X-Opaque-Id} of the audit's bulk requests (outcomes, HTTP attempts). */
+    static final String AUDIT_OPAQUE_ID = "pingzhi-dispatch-audit";
+
+    /** The index template, packed from {@code dashboards/elasticsearch}. */
+    static final String TEMPLATE = "elasticsearch-templates/pingzhi-notifications.json";
+
     private final ElasticsearchAsyncClient client;
     private final Rest5Client lowLevel;
     private final String index;
 
     /**
-     * The claims and SENDING marks, on the delivery's path: batched apart from the audit, so that a
-     * decision never waits behind the audit's writes.
+     * The claims' bulk requests in flight at most: a claim that comes while one is in flight goes
+     * at once instead of waiting for its answer; more would only queue in Elasticsearch's write
+     * threads (as many as its cores).
+     */
+    static final int DECISIONS_IN_FLIGHT = 2;
+
+    /**
+     * The claims and SENDING marks, on the delivery's path: batched apart from the audit, which
+     * yields to them (it starts no request while a claim waits), so that a decision never waits
+     * behind the audit's writes, in the client or in Elasticsearch's write queue.
      */
     private final WriteBatcher<BulkOperation> decisions;
 
-    /** The outcomes and HTTP attempts, written after the request. */
+    /** The outcomes and HTTP attempts, written after the request; one request in flight. */
     private final WriteBatcher<BulkOperation> audit;
 
     NotificationLedger(Rest5Client lowLevel, String index) {
@@ -86,8 +106,8 @@ public final class NotificationLedger implements AutoCloseable {
                 new ElasticsearchAsyncClient(
                         new Rest5ClientTransport(lowLevel, new JacksonJsonpMapper()));
         this.index = index;
-        this.decisions = new WriteBatcher<>(this::bulk);
-        this.audit = new WriteBatcher<>(this::bulk);
+        this.decisions = new WriteBatcher<>(bulkAs(DECISIONS_OPAQUE_ID), DECISIONS_IN_FLIGHT, null);
+        this.audit = new WriteBatcher<>(bulkAs(AUDIT_OPAQUE_ID), 1, decisions);
     }
 
     /** A ledger at {@code hosts}, with an API key when the cluster needs one. */
@@ -102,6 +122,63 @@ public final class NotificationLedger implements AutoCloseable {
                                     new BasicHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + key)
                                 }));
         return new NotificationLedger(builder.build(), index);
+    }
+
+    /**
+     * Puts the index template of {@code dashboards/elasticsearch/pingzhi-notifications.json}
+     * (packed as {@value #TEMPLATE}), named after the index and matching it alone, so that the
+     * index is made with its mappings (keywords, dates) and settings (no replica on a single node),
+     * not by dynamic mapping on the first write. A PUT of the same template replaces it: safe at
+     * every start. An index that exists already keeps its mappings.
+     */
+    public CompletableFuture<Void> installTemplate() {
+        String body;
+        try {
+            body = template(index);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return client.indices()
+                .putIndexTemplate(t -> t.name(index).withJson(new StringReader(body)))
+                .thenApply(response -> null);
+    }
+
+    /**
+     * Makes the index (by the template: {@link #installTemplate} first) unless it exists, so that
+     * the first claim does not wait for Elasticsearch to create it (seconds on a loaded node:
+     * cluster state, shard allocation) while pages queue behind it.
+     */
+    public CompletableFuture<Void> createIndexIfMissing() {
+        return client.indices()
+                .create(c -> c.index(index))
+                .thenApply(created -> (Void) null)
+                .exceptionallyCompose(
+                        failure ->
+                                alreadyExists(failure)
+                                        ? CompletableFuture.completedFuture(null)
+                                        : CompletableFuture.failedFuture(failure));
+    }
+
+    private static boolean alreadyExists(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+        return cause instanceof ElasticsearchException e
+                && "resource_already_exists_exception".equals(e.error().type());
+    }
+
+    /** The shipped template with {@code index_patterns} the one index. */
+    static String template(String index) throws IOException {
+        try (InputStream in =
+                NotificationLedger.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IOException("not on the classpath: " + TEMPLATE);
+            }
+            ObjectNode template = (ObjectNode) Json.mapper().readTree(in);
+            template.putArray("index_patterns").add(index);
+            return template.toString();
+        }
     }
 
     /** {@code <alertId>:<alertStatus>:<recipient>:<attempt>}, the template's document id. */
@@ -279,8 +356,22 @@ public final class NotificationLedger implements AutoCloseable {
         return BulkOperation.of(o -> o.index(i -> i.index(index).id(id).document(document)));
     }
 
+    /**
+     * The {@code _bulk} requests of one lane, named by their {@code X-Opaque-Id} (Elasticsearch's
+     * tasks API, slow logs): which writer a request in flight is.
+     */
+    private WriteBatcher.Batch<BulkOperation> bulkAs(String opaqueId) {
+        ElasticsearchAsyncClient named =
+                client.withTransportOptions(
+                        client._transport()
+                                .options()
+                                .with(options -> options.setHeader("X-Opaque-Id", opaqueId)));
+        return operations -> bulk(named, operations);
+    }
+
     /** One {@code _bulk} request; each item's failure as the client reports a single request's. */
-    private CompletableFuture<List<Throwable>> bulk(List<BulkOperation> operations) {
+    private static CompletableFuture<List<Throwable>> bulk(
+            ElasticsearchAsyncClient client, List<BulkOperation> operations) {
         return client.bulk(b -> b.operations(operations))
                 .thenApply(
                         response ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -126,14 +127,7 @@ class DispatchJobLiveTest {
      * are keywords as in production, and the first delivery does not wait for the index to be made.
      */
     private static void createNotificationsIndex(String index) throws Exception {
-        var template =
-                Json.mapper()
-                        .readTree(
-                                Path.of(System.getProperty("pingzhi.project.root", ".."))
-                                        .resolve(
-                                                "dashboards/elasticsearch/pingzhi-notifications.json")
-                                        .toFile())
-                        .get("template");
+        var template = shippedTemplate().get("template");
         HttpResponse<String> created =
                 HttpClient.newHttpClient()
                         .send(
@@ -146,6 +140,15 @@ class DispatchJobLiveTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    }
+
+    /** {@code dashboards/elasticsearch/pingzhi-notifications.json}, the shipped template. */
+    static JsonNode shippedTemplate() throws IOException {
+        return Json.mapper()
+                .readTree(
+                        Path.of(System.getProperty("pingzhi.project.root", ".."))
+                                .resolve("dashboards/elasticsearch/pingzhi-notifications.json")
+                                .toFile());
     }
 
     @AfterEach

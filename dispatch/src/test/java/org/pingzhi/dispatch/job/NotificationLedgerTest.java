@@ -2,12 +2,16 @@ package org.pingzhi.dispatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pingzhi.common.directory.TownDirectory;
 import org.pingzhi.common.json.Json;
+import org.pingzhi.dispatch.ack.Acknowledgement;
 import org.pingzhi.dispatch.alert.AlertStatus;
+import org.pingzhi.dispatch.delivery.Answer;
 import org.pingzhi.dispatch.delivery.DeliveryKey;
 import org.pingzhi.dispatch.delivery.DeliveryResult;
+import org.pingzhi.dispatch.delivery.HttpAttempt;
 import org.pingzhi.dispatch.job.NotificationLedger.Claim;
 import org.pingzhi.dispatch.job.NotificationLedger.Outcome;
 import org.pingzhi.dispatch.roster.DutyRoster;
@@ -97,9 +104,7 @@ class NotificationLedgerTest {
         assertThat(outcome(index, 1)).isEqualTo("SENDING");
     }
 
-    @Test
-    void afterATryThatGaveUpTheNextOneIsClaimedToSend() throws Exception {
-        ledger.claimSending(REQUEST, DispatchFunctionTest.T0).join();
+    private void firstTryGaveUp() {
         ledger.outcome(
                         REQUEST,
                         1,
@@ -107,10 +112,98 @@ class NotificationLedgerTest {
                         new DeliveryResult(DeliveryResult.Outcome.GAVE_UP, 5, "HTTP 503"),
                         DispatchFunctionTest.T0 + 10)
                 .join();
+    }
+
+    @Test
+    void afterATryThatGaveUpTheNextOneIsClaimedToSend() throws Exception {
+        ledger.claimSending(REQUEST, DispatchFunctionTest.T0).join();
+        firstTryGaveUp();
 
         assertThat(ledger.claimSending(REQUEST, DispatchFunctionTest.T0 + 20).join())
                 .isEqualTo(new Claim(2, true, Outcome.SENDING));
         assertThat(outcome(index, 1)).isEqualTo("GAVE_UP");
         assertThat(outcome(index, 2)).isEqualTo("SENDING");
+    }
+
+    @Test
+    void theShippedTemplateMapsEveryFieldTheLedgerWritesOnAGreenIndex() throws Exception {
+        ledger.installTemplate().join();
+
+        ledger.claimSending(REQUEST, DispatchFunctionTest.T0).join();
+        ledger.httpAttempt(
+                        REQUEST,
+                        1,
+                        new HttpAttempt(
+                                1,
+                                DispatchFunctionTest.T0,
+                                12,
+                                429,
+                                new Answer(
+                                        Answer.Kind.RATE_LIMITED,
+                                        "HTTP 429",
+                                        Optional.of(Duration.ofSeconds(3)),
+                                        130101),
+                                Duration.ofMinutes(1)))
+                .join();
+        firstTryGaveUp();
+        ledger.acknowledged(
+                        new Acknowledgement(
+                                REQUEST.key().alertId(),
+                                "zd-li",
+                                Instant.ofEpochMilli(DispatchFunctionTest.T0)))
+                .join();
+        ledger.rosterInForce(
+                        RosterVersion.published(
+                                SampleRoster.json(), "roster:0:7", DispatchFunctionTest.T0))
+                .join();
+
+        JsonNode shipped =
+                DispatchJobLiveTest.shippedTemplate()
+                        .path("template")
+                        .path("mappings")
+                        .path("properties");
+        JsonNode mapped =
+                get("/" + index + "/_mapping").path(index).path("mappings").path("properties");
+        assertThat(fieldNames(mapped))
+                .as("every field written is one of the template's, none left to dynamic mapping")
+                .isNotEmpty()
+                .isSubsetOf(fieldNames(shipped));
+        assertThat(mapped.path("alertId").path("type").asText()).isEqualTo("keyword");
+        assertThat(mapped.path("attemptedAt").path("type").asText()).isEqualTo("date");
+        assertThat(get("/_cluster/health/" + index).path("status").asText())
+                .as("no replica that a single node cannot place")
+                .isEqualTo("green");
+    }
+
+    @Test
+    void theIndexIsMadeByTheTemplateBeforeTheFirstWriteAndMakingItAgainChangesNothing()
+            throws Exception {
+        ledger.installTemplate().join();
+
+        ledger.createIndexIfMissing().join();
+        JsonNode made = get("/" + index + "/_mapping").path(index).path("mappings");
+        assertThat(made.path("properties").path("outcome").path("type").asText())
+                .isEqualTo("keyword");
+
+        ledger.claimSending(REQUEST, DispatchFunctionTest.T0).join();
+        ledger.createIndexIfMissing().join();
+        assertThat(outcome(index, 1)).isEqualTo("SENDING");
+    }
+
+    private static List<String> fieldNames(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(RealElasticsearch.url() + path))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
     }
 }

@@ -16,14 +16,20 @@ class WriteBatcherTest {
 
     private final List<CompletableFuture<List<Throwable>>> answers = new ArrayList<>();
 
-    private final WriteBatcher<String> batcher =
-            new WriteBatcher<>(
-                    items -> {
-                        batches.add(items);
-                        CompletableFuture<List<Throwable>> answer = new CompletableFuture<>();
-                        answers.add(answer);
-                        return answer;
-                    });
+    private final WriteBatcher<String> batcher = new WriteBatcher<>(recording(batches, answers));
+
+    /**
+     * A batch writer that records each batch in {@code batches} and its answer in {@code answers}.
+     */
+    private static WriteBatcher.Batch<String> recording(
+            List<List<String>> batches, List<CompletableFuture<List<Throwable>>> answers) {
+        return items -> {
+            batches.add(items);
+            CompletableFuture<List<Throwable>> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+        };
+    }
 
     private static List<Throwable> allWritten(int items) {
         return Arrays.asList(new Throwable[items]);
@@ -82,5 +88,55 @@ class WriteBatcherTest {
         assertThat(batches).containsExactly(List.of("a"), List.of("b"));
         answers.get(1).complete(allWritten(1));
         assertThat(next).isCompleted();
+    }
+
+    @Test
+    void aLaneOfTwoSendsASecondWriteWhileOneIsInFlightAndBatchesOnlyBeyond() {
+        WriteBatcher<String> two = new WriteBatcher<>(recording(batches, answers), 2, null);
+
+        CompletableFuture<Void> first = two.submit("a");
+        CompletableFuture<Void> second = two.submit("b");
+        two.submit("c");
+        two.submit("d");
+
+        assertThat(batches).containsExactly(List.of("a"), List.of("b"));
+        answers.get(1).complete(allWritten(1));
+        assertThat(second).isCompleted();
+        assertThat(first).isNotDone();
+        assertThat(batches).containsExactly(List.of("a"), List.of("b"), List.of("c", "d"));
+    }
+
+    @Test
+    void aLaneThatYieldsStartsNoRequestWhileTheFirstLaneHasWritesWaiting() {
+        List<List<String>> auditBatches = new ArrayList<>();
+        List<CompletableFuture<List<Throwable>>> auditAnswers = new ArrayList<>();
+        WriteBatcher<String> audit =
+                new WriteBatcher<>(recording(auditBatches, auditAnswers), 1, batcher);
+
+        batcher.submit("claim-1");
+        batcher.submit("claim-2");
+        CompletableFuture<Void> outcome = audit.submit("outcome");
+
+        assertThat(auditBatches).as("a claim waits: the audit lets it go first").isEmpty();
+        answers.get(0).complete(allWritten(1));
+
+        assertThat(batches).containsExactly(List.of("claim-1"), List.of("claim-2"));
+        assertThat(auditBatches)
+                .as("the claims are all on their way")
+                .containsExactly(List.of("outcome"));
+        auditAnswers.get(0).complete(allWritten(1));
+        assertThat(outcome).isCompleted();
+    }
+
+    @Test
+    void aLaneThatYieldsGoesWhileTheFirstLaneHasOnlyWritesInFlight() {
+        List<List<String>> auditBatches = new ArrayList<>();
+        WriteBatcher<String> audit =
+                new WriteBatcher<>(recording(auditBatches, new ArrayList<>()), 1, batcher);
+
+        batcher.submit("claim");
+        audit.submit("outcome");
+
+        assertThat(auditBatches).containsExactly(List.of("outcome"));
     }
 }
