@@ -141,25 +141,8 @@ public final class CommandCenterGraph {
                                         settings.lifecycle().horizon()))
                         .uid(IncidentRuleFunction.UID)
                         .name(IncidentRuleFunction.NAME);
-        DataStream<EscalationMarks> escalations =
-                incidentRules
-                        .getSideOutput(IncidentRuleFunction.MARKS)
-                        .keyBy(RuleMark::incidentId)
-                        .process(new RuleMarksFold())
-                        .uid(RuleMarksFold.UID)
-                        .name(RuleMarksFold.NAME);
-
         SingleOutputStreamOperator<IncidentChange> changes =
-                lifecycle
-                        .keyBy(IncidentChange::incidentId)
-                        .connect(escalations.keyBy(EscalationMarks::incidentId))
-                        .process(
-                                new IncidentEscalationJoin(
-                                        IncidentRuleFunction.longestWindowMillis(settings.rules()),
-                                        !RulesFile.NONE.equals(settings.rules()),
-                                        settings.lifecycle()))
-                        .uid(IncidentEscalationJoin.UID)
-                        .name(IncidentEscalationJoin.NAME);
+                documentsWithEscalations(lifecycle, incidentRules, settings);
 
         DataStream<DeadLetter> deadLetters =
                 hotlineEvents
@@ -225,6 +208,40 @@ public final class CommandCenterGraph {
                 deadLetters,
                 documents,
                 ruleAlerts);
+    }
+
+    /**
+     * The lifecycle's changes with what the incident rules find joined to its documents; in a run
+     * whose rules mark nothing ({@link IncidentEscalationJoin#marksNothing}), the same changes
+     * passed on chained to the lifecycle, without the keyed join.
+     */
+    private static SingleOutputStreamOperator<IncidentChange> documentsWithEscalations(
+            SingleOutputStreamOperator<IncidentChange> lifecycle,
+            SingleOutputStreamOperator<RuleAlertChanged> incidentRules,
+            CommandCenterSettings settings) {
+        long startWindowMillis = IncidentRuleFunction.longestWindowMillis(settings.rules());
+        boolean rulesInForce = !RulesFile.NONE.equals(settings.rules());
+        if (IncidentEscalationJoin.marksNothing(startWindowMillis, settings.lifecycle())) {
+            return lifecycle
+                    .process(new IncidentEscalationJoin.PassThrough(rulesInForce))
+                    .uid(IncidentEscalationJoin.PassThrough.UID)
+                    .name(IncidentEscalationJoin.NAME);
+        }
+        DataStream<EscalationMarks> escalations =
+                incidentRules
+                        .getSideOutput(IncidentRuleFunction.MARKS)
+                        .keyBy(RuleMark::incidentId)
+                        .process(new RuleMarksFold())
+                        .uid(RuleMarksFold.UID)
+                        .name(RuleMarksFold.NAME);
+        return lifecycle
+                .keyBy(IncidentChange::incidentId)
+                .connect(escalations.keyBy(EscalationMarks::incidentId))
+                .process(
+                        new IncidentEscalationJoin(
+                                startWindowMillis, rulesInForce, settings.lifecycle()))
+                .uid(IncidentEscalationJoin.UID)
+                .name(IncidentEscalationJoin.NAME);
     }
 
     private static DataStream<RuleAlertChanged> surges(
