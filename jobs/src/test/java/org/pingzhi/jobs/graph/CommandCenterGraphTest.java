@@ -13,12 +13,16 @@ import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
 import org.pingzhi.common.model.DeadLetter;
 import org.pingzhi.common.model.ReasonCode;
+import org.pingzhi.common.model.Source;
 import org.pingzhi.common.model.UnifiedEvent;
 import org.pingzhi.common.rules.RulesFile;
 import org.pingzhi.common.rules.RulesFileParser;
 import org.pingzhi.jobs.escalation.IncidentEscalationJoin;
 import org.pingzhi.jobs.lifecycle.LifecycleSettings;
 import org.pingzhi.jobs.normalize.NormalizedRecords;
+import org.pingzhi.jobs.rules.flow.FeedRecordRouting;
+import org.pingzhi.jobs.rules.flow.IncidentRuleRouting;
+import org.pingzhi.jobs.rules.flow.SlaDecisionRouting;
 import org.pingzhi.jobs.sla.SlaPolicy;
 
 /** Where the one graph definition puts its keyed hops, live and in a replay. */
@@ -37,15 +41,37 @@ class CommandCenterGraphTest {
     }
 
     @Test
+    void aReplayWithoutRulesRoutesNoRecordNorChangeToRules() {
+        assertThat(
+                        String.join(
+                                "\n",
+                                jobVertexNames(LifecycleSettings.replay(HORIZON), RulesFile.NONE)))
+                .doesNotContain(IncidentRuleRouting.NAME)
+                .doesNotContain(SlaDecisionRouting.NAME)
+                .doesNotContain(FeedRecordRouting.name(Source.HOTLINE_12345))
+                .doesNotContain(FeedRecordRouting.name(Source.POLICE_110));
+    }
+
+    @Test
     void aReplayWithRulesThatMarkIncidentsJoinsTheirMarks() {
-        assertThat(jobVertexNames(LifecycleSettings.replay(HORIZON), RulesFileParser.loadDefault()))
-                .anyMatch(name -> name.startsWith(IncidentEscalationJoin.NAME));
+        List<String> names =
+                jobVertexNames(LifecycleSettings.replay(HORIZON), RulesFileParser.loadDefault());
+        assertThat(names).anyMatch(name -> name.startsWith(IncidentEscalationJoin.NAME));
+        assertThat(String.join("\n", names))
+                .contains(IncidentRuleRouting.NAME)
+                .contains(SlaDecisionRouting.NAME)
+                .contains(FeedRecordRouting.name(Source.HOTLINE_12345));
     }
 
     @Test
     void liveEveryDocumentGoesThroughTheJoinSinceAPublishedRuleMayMarkIt() {
-        assertThat(jobVertexNames(LifecycleSettings.live(), RulesFile.NONE))
-                .anyMatch(name -> name.startsWith(IncidentEscalationJoin.NAME));
+        List<String> names = jobVertexNames(LifecycleSettings.live(), RulesFile.NONE);
+        assertThat(names).anyMatch(name -> name.startsWith(IncidentEscalationJoin.NAME));
+        assertThat(String.join("\n", names))
+                .as("a rule published later finds the records and changes")
+                .contains(IncidentRuleRouting.NAME)
+                .contains(SlaDecisionRouting.NAME)
+                .contains(FeedRecordRouting.name(Source.POLICE_110));
     }
 
     private static List<String> jobVertexNames(LifecycleSettings lifecycle, RulesFile rules) {
