@@ -1,12 +1,14 @@
 package org.pingzhi.jobs.escalation;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -110,26 +112,34 @@ public class IncidentEscalationJoin
         markableUntil = getRuntimeContext().getState(MARKABLE_UNTIL);
     }
 
+    /**
+     * Whether no rule of the run can ever mark an incident: a bounded run (a replay keeps its start
+     * file's rules) whose start file has no HOTSPOT or REPEAT_CALLER rule. The join of such a run
+     * keeps nothing and passes every change on as it comes: {@link PassThrough}, without a keyed
+     * hop.
+     */
+    public static boolean marksNothing(long startWindowMillis, LifecycleSettings lifecycle) {
+        return startWindowMillis == 0 && lifecycle.bounded();
+    }
+
     @Override
     public void processElement1(IncidentChange change, Context ctx, Collector<IncidentChange> out)
             throws Exception {
-        if (change instanceof SlaEventChanged decision) {
-            ctx.output(SLA_DECISIONS, decision);
-        } else if (change instanceof AlertChanged alert) {
-            ctx.output(ALERTS, alert);
-        }
+        toSideOutputs(
+                change,
+                decision -> ctx.output(SLA_DECISIONS, decision),
+                alert -> ctx.output(ALERTS, alert));
         if (!(change instanceof IncidentChanged incident)) {
             out.collect(change);
             return;
         }
-        if (startWindowMillis == 0 && lifecycle.bounded()) {
-            // A replay keeps its start file's rules: none of them marks incidents.
-            out.collect(unmarked(incident));
+        if (marksNothing(startWindowMillis, lifecycle)) {
+            out.collect(unmarked(incident, rulesInForce));
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
         EscalationMarks current = marks.value();
-        out.collect(current != null ? marked(incident, current) : unmarked(incident));
+        out.collect(current != null ? marked(incident, current) : unmarked(incident, rulesInForce));
         if (keepUntil(incident) > watermark) {
             markedDocument.update(incident);
         } else {
@@ -245,7 +255,24 @@ public class IncidentEscalationJoin
         return markable == null ? counted : Math.max(counted, markable);
     }
 
-    private IncidentChanged unmarked(IncidentChanged incident) {
+    private static void toSideOutputs(
+            IncidentChange change,
+            Consumer<SlaEventChanged> decisions,
+            Consumer<AlertChanged> alerts) {
+        if (change instanceof SlaEventChanged decision) {
+            decisions.accept(decision);
+        } else if (change instanceof AlertChanged alert) {
+            alerts.accept(alert);
+        }
+    }
+
+    private static IncidentChange unmarked(IncidentChange change, boolean rulesInForce) {
+        return change instanceof IncidentChanged incident
+                ? unmarked(incident, rulesInForce)
+                : change;
+    }
+
+    private static IncidentChanged unmarked(IncidentChanged incident, boolean rulesInForce) {
         return rulesInForce ? marked(incident, NO_MARKS) : incident;
     }
 
@@ -253,5 +280,37 @@ public class IncidentEscalationJoin
         return new IncidentChanged(
                 incident.document().withRuleEscalation(Arrays.asList(mark.rules()), mark.level()),
                 incident.eventTime());
+    }
+
+    /**
+     * The join of a run whose rules mark nothing ({@link #marksNothing}): every change as the join
+     * emits it there, and the same side outputs, but unkeyed and stateless, so it chains to the
+     * lifecycle instead of costing a keyed hop (serializing every change once more) per change.
+     */
+    public static final class PassThrough extends ProcessFunction<IncidentChange, IncidentChange> {
+
+        private static final long serialVersionUID = 1L;
+
+        public static final String UID = "incident-escalation-pass-through";
+
+        private final boolean rulesInForce;
+
+        /**
+         * @param rulesInForce whether the run has rules (its documents then say that none holds
+         *     them)
+         */
+        public PassThrough(boolean rulesInForce) {
+            this.rulesInForce = rulesInForce;
+        }
+
+        @Override
+        public void processElement(
+                IncidentChange change, Context ctx, Collector<IncidentChange> out) {
+            toSideOutputs(
+                    change,
+                    decision -> ctx.output(SLA_DECISIONS, decision),
+                    alert -> ctx.output(ALERTS, alert));
+            out.collect(unmarked(change, rulesInForce));
+        }
     }
 }

@@ -69,7 +69,9 @@ import org.pingzhi.jobs.rules.flow.SurgeRuleFunction;
  * keyBy incident → booking changes → keyBy group → per-minute metrics → render; all alerts → keyBy
  * alertId → joined with the duty officers' acknowledgements → render. Every rule stage and routing
  * takes the rules in force (the start file, then each version published to the control stream,
- * broadcast).
+ * broadcast). A bounded run keeps its start file's rules: without rules it builds no rule stage,
+ * and when none of them can mark an incident its changes go on chained to the lifecycle instead of
+ * through the keyed join (see {@link IncidentEscalationJoin#marksNothing}).
  */
 public final class CommandCenterGraph {
 
@@ -121,46 +123,6 @@ public final class CommandCenterGraph {
                         .uid(IncidentLifecycleFunction.UID)
                         .name(IncidentLifecycleFunction.NAME);
 
-        SingleOutputStreamOperator<RoutedIncident> routed =
-                lifecycle
-                        .keyBy(IncidentChange::incidentId)
-                        .connect(rulesControl.broadcast())
-                        .process(
-                                new IncidentRuleRouting(
-                                        new RulesInForce(settings.rules()),
-                                        settings.lifecycle().incidentLifetime()))
-                        .uid(IncidentRuleRouting.UID)
-                        .name(IncidentRuleRouting.NAME);
-        SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
-                routed.keyBy(RoutedIncident::key)
-                        .connect(rulesControl.broadcast())
-                        .process(
-                                new IncidentRuleFunction(
-                                        new RulesInForce(settings.rules()),
-                                        TownDirectory.standard(),
-                                        settings.lifecycle().horizon()))
-                        .uid(IncidentRuleFunction.UID)
-                        .name(IncidentRuleFunction.NAME);
-        DataStream<EscalationMarks> escalations =
-                incidentRules
-                        .getSideOutput(IncidentRuleFunction.MARKS)
-                        .keyBy(RuleMark::incidentId)
-                        .process(new RuleMarksFold())
-                        .uid(RuleMarksFold.UID)
-                        .name(RuleMarksFold.NAME);
-
-        SingleOutputStreamOperator<IncidentChange> changes =
-                lifecycle
-                        .keyBy(IncidentChange::incidentId)
-                        .connect(escalations.keyBy(EscalationMarks::incidentId))
-                        .process(
-                                new IncidentEscalationJoin(
-                                        IncidentRuleFunction.longestWindowMillis(settings.rules()),
-                                        !RulesFile.NONE.equals(settings.rules()),
-                                        settings.lifecycle()))
-                        .uid(IncidentEscalationJoin.UID)
-                        .name(IncidentEscalationJoin.NAME);
-
         DataStream<DeadLetter> deadLetters =
                 hotlineEvents
                         .getSideOutput(DeadLetterSplit.DEAD_LETTERS)
@@ -174,16 +136,13 @@ public final class CommandCenterGraph {
         DataStream<MinuteMetric> metrics =
                 minuteMetrics(lifecycle, settings.lifecycle(), settings.metricsLatenessMillis());
 
-        DataStream<RuleAlertChanged> ruleAlerts =
-                incidentRules.union(
-                        surges(routed, rulesControl, settings),
-                        backlogs(routed, rulesControl, settings),
-                        breachRates(
-                                changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
-                                rulesControl,
-                                settings),
-                        feedSilences(hotlineEvents, Source.HOTLINE_12345, rulesControl, settings),
-                        feedSilences(policeEvents, Source.POLICE_110, rulesControl, settings));
+        RuleStages rules =
+                neverFires(settings)
+                        ? withoutRules(lifecycle, settings)
+                        : ruleStages(
+                                lifecycle, hotlineEvents, policeEvents, rulesControl, settings);
+        SingleOutputStreamOperator<IncidentChange> changes = rules.changes();
+        DataStream<RuleAlertChanged> ruleAlerts = rules.alerts();
         DataStream<AlertRevision> acknowledgedAlerts =
                 changes.getSideOutput(IncidentEscalationJoin.ALERTS)
                         .map(AlertRevision::of)
@@ -225,6 +184,123 @@ public final class CommandCenterGraph {
                 deadLetters,
                 documents,
                 ruleAlerts);
+    }
+
+    /** The incident changes with the rules' escalations joined, and the rules' alerts. */
+    private record RuleStages(
+            SingleOutputStreamOperator<IncidentChange> changes,
+            DataStream<RuleAlertChanged> alerts) {}
+
+    /**
+     * Whether no rule can ever fire: a bounded run (a replay keeps its start file's rules) without
+     * rules. It builds no rule stage, so its records and changes do not go through the routings'
+     * hops to find no rule.
+     */
+    private static boolean neverFires(CommandCenterSettings settings) {
+        return settings.lifecycle().bounded() && !rulesInForce(settings);
+    }
+
+    private static RuleStages withoutRules(
+            SingleOutputStreamOperator<IncidentChange> lifecycle, CommandCenterSettings settings) {
+        return new RuleStages(
+                passedOn(lifecycle, settings),
+                lifecycle
+                        .flatMap(CommandCenterGraph::noRuleAlerts)
+                        .returns(RuleAlertChanged.class)
+                        .uid("no-rule-alerts")
+                        .name("No rule alerts"));
+    }
+
+    private static void noRuleAlerts(IncidentChange change, Collector<RuleAlertChanged> out) {}
+
+    /**
+     * Every rule kind's stages: the incidents routed to each HOTSPOT/REPEAT_CALLER, SURGE and
+     * BACKLOG rule's groups, the SLA decisions to BREACH_RATE, each source's records to
+     * FEED_SILENCE; the incident rules' marks joined to the documents.
+     */
+    private static RuleStages ruleStages(
+            SingleOutputStreamOperator<IncidentChange> lifecycle,
+            SingleOutputStreamOperator<UnifiedEvent> hotlineEvents,
+            SingleOutputStreamOperator<UnifiedEvent> policeEvents,
+            RulesControl rulesControl,
+            CommandCenterSettings settings) {
+        SingleOutputStreamOperator<RoutedIncident> routed =
+                lifecycle
+                        .keyBy(IncidentChange::incidentId)
+                        .connect(rulesControl.broadcast())
+                        .process(
+                                new IncidentRuleRouting(
+                                        new RulesInForce(settings.rules()),
+                                        settings.lifecycle().incidentLifetime()))
+                        .uid(IncidentRuleRouting.UID)
+                        .name(IncidentRuleRouting.NAME);
+        SingleOutputStreamOperator<RuleAlertChanged> incidentRules =
+                routed.keyBy(RoutedIncident::key)
+                        .connect(rulesControl.broadcast())
+                        .process(
+                                new IncidentRuleFunction(
+                                        new RulesInForce(settings.rules()),
+                                        TownDirectory.standard(),
+                                        settings.lifecycle().horizon()))
+                        .uid(IncidentRuleFunction.UID)
+                        .name(IncidentRuleFunction.NAME);
+        SingleOutputStreamOperator<IncidentChange> changes =
+                documentsWithEscalations(lifecycle, incidentRules, settings);
+
+        DataStream<RuleAlertChanged> ruleAlerts =
+                incidentRules.union(
+                        surges(routed, rulesControl, settings),
+                        backlogs(routed, rulesControl, settings),
+                        breachRates(
+                                changes.getSideOutput(IncidentEscalationJoin.SLA_DECISIONS),
+                                rulesControl,
+                                settings),
+                        feedSilences(hotlineEvents, Source.HOTLINE_12345, rulesControl, settings),
+                        feedSilences(policeEvents, Source.POLICE_110, rulesControl, settings));
+        return new RuleStages(changes, ruleAlerts);
+    }
+
+    /**
+     * The lifecycle's changes with what the incident rules find joined to its documents; in a run
+     * whose rules mark nothing ({@link IncidentEscalationJoin#marksNothing}), the same changes
+     * passed on chained to the lifecycle, without the keyed join.
+     */
+    private static SingleOutputStreamOperator<IncidentChange> documentsWithEscalations(
+            SingleOutputStreamOperator<IncidentChange> lifecycle,
+            SingleOutputStreamOperator<RuleAlertChanged> incidentRules,
+            CommandCenterSettings settings) {
+        long startWindowMillis = IncidentRuleFunction.longestWindowMillis(settings.rules());
+        if (IncidentEscalationJoin.marksNothing(startWindowMillis, settings.lifecycle())) {
+            return passedOn(lifecycle, settings);
+        }
+        DataStream<EscalationMarks> escalations =
+                incidentRules
+                        .getSideOutput(IncidentRuleFunction.MARKS)
+                        .keyBy(RuleMark::incidentId)
+                        .process(new RuleMarksFold())
+                        .uid(RuleMarksFold.UID)
+                        .name(RuleMarksFold.NAME);
+        return lifecycle
+                .keyBy(IncidentChange::incidentId)
+                .connect(escalations.keyBy(EscalationMarks::incidentId))
+                .process(
+                        new IncidentEscalationJoin(
+                                startWindowMillis, rulesInForce(settings), settings.lifecycle()))
+                .uid(IncidentEscalationJoin.UID)
+                .name(IncidentEscalationJoin.NAME);
+    }
+
+    /** The lifecycle's changes as the join of a run whose rules mark nothing emits them. */
+    private static SingleOutputStreamOperator<IncidentChange> passedOn(
+            SingleOutputStreamOperator<IncidentChange> lifecycle, CommandCenterSettings settings) {
+        return lifecycle
+                .process(new IncidentEscalationJoin.PassThrough(rulesInForce(settings)))
+                .uid(IncidentEscalationJoin.PassThrough.UID)
+                .name(IncidentEscalationJoin.NAME);
+    }
+
+    private static boolean rulesInForce(CommandCenterSettings settings) {
+        return !RulesFile.NONE.equals(settings.rules());
     }
 
     private static DataStream<RuleAlertChanged> surges(

@@ -68,6 +68,27 @@ class ReplayParallelismTest {
         }
     }
 
+    /**
+     * Without rules no rule can mark an incident, and the documents go on without the escalation
+     * join's keyed hop: at parallelism 2 too, in the same order per document.
+     */
+    @Test
+    void withoutRulesParallelismTwoWritesTheSameBytesAsParallelismOne() throws Exception {
+        Path input = simulatedHistory(work.resolve("input"), 20_000);
+
+        Path single = replay(input, null, work.resolve("p1"), 1, Map.of());
+        Path parallel =
+                replay(input, null, work.resolve("p2"), 2, watermarkStep(STEP_OF_FEW_RECORDS));
+
+        assertThat(Files.size(single.resolve("incidents.jsonl"))).isPositive();
+        assertThat(fileNames(parallel)).containsExactlyInAnyOrderElementsOf(fileNames(single));
+        for (String file : fileNames(single)) {
+            assertThat(Files.readAllBytes(parallel.resolve(file)))
+                    .as("parallelism 2, watermark every few records, no rules: " + file)
+                    .isEqualTo(Files.readAllBytes(single.resolve(file)));
+        }
+    }
+
     /** Far below the default, so that the watermark moves within each simulated hour. */
     private static final int STEP_OF_FEW_RECORDS = 64;
 
